@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.Model;
+
+namespace CrmSdkGen.CSharp;
+
+/// <summary>Stage 3: the API description to one template model per output file, with every C# name decided.</summary>
+internal static class CSharpProjection
+{
+    public static List<FileToRender> Project(ApiDescription api, string rootNamespace, string clientName)
+    {
+        var modelNamespace = rootNamespace + ".Models";
+        var typeScope = new NameScope(ModelProjector.ReservedTypeNames);
+        var typeNames = new Dictionary<string, string>();
+        var simpleNames = new Dictionary<string, string>();
+        var kinds = new Dictionary<string, ApiSchemaKind>();
+        foreach (var schema in api.Schemas)
+        {
+            var name = typeScope.Claim(Identifier.Pascal(schema.PreferredName, "Model"));
+            simpleNames[schema.Id] = name;
+            typeNames[schema.Id] = "global::" + modelNamespace + "." + name;
+            kinds[schema.Id] = schema.Kind;
+        }
+
+        var types = new TypeMapper(typeNames, kinds);
+        var files = new List<FileToRender>();
+        var models = new ModelProjector(types, modelNamespace);
+        foreach (var schema in api.Schemas)
+        {
+            var name = simpleNames[schema.Id];
+            var hint = modelNamespace + "." + name + ".g.cs";
+            files.Add(schema.Kind == ApiSchemaKind.Enum
+                ? new FileToRender(hint, "Enum", models.ProjectEnum(schema, name))
+                : new FileToRender(hint, "Model", models.ProjectObject(schema, name)));
+        }
+
+        var clientScope = new NameScope();
+        var client = new ClientTemplateModel
+        {
+            Namespace = rootNamespace,
+            Name = clientScope.Claim(clientName),
+            OptionsName = clientScope.Claim(clientName + "Options"),
+            Title = api.Title,
+            Version = api.Version,
+            Summary = api.Description,
+            ServerUrl = api.ServerUrl,
+        };
+        var security = ProjectSecurity(api, rootNamespace, clientScope.Claim(clientName + "Security"));
+        var operations = new OperationProjector(types, alternatives => RequirementField(security, alternatives));
+        var members = new NameScope(new[] { client.Name, "DefaultServerUrl", "GetType", "ToString", "Equals", "GetHashCode" });
+        foreach (var group in api.Operations.GroupBy(operation => operation.Group))
+        {
+            var className = clientScope.Claim(Identifier.Pascal(group.Key, "Default") + "Client");
+            client.Groups.Add(new GroupReferenceTemplateModel { Property = members.Claim(Identifier.Pascal(group.Key, "Default")), ClassName = className, Tag = group.Key });
+            files.Add(new FileToRender(rootNamespace + "." + className + ".g.cs", "Group", operations.Project(rootNamespace, className, group.Key, group)));
+        }
+
+        files.Add(new FileToRender(rootNamespace + "." + client.Name + ".g.cs", "Client", client));
+        files.Add(new FileToRender(rootNamespace + "." + client.OptionsName + ".g.cs", "Options", ProjectOptions(api, client)));
+        files.Add(new FileToRender(rootNamespace + "." + security.Name + ".g.cs", "Security", security));
+        return files;
+    }
+
+    private static SecurityTemplateModel ProjectSecurity(ApiDescription api, string rootNamespace, string name)
+    {
+        var model = new SecurityTemplateModel { Namespace = rootNamespace, Name = name };
+        var fields = new NameScope(new[] { name });
+        foreach (var scheme in api.SecuritySchemes)
+        {
+            model.Schemes.Add(new SchemeTemplateModel
+            {
+                Field = fields.Claim(Identifier.Pascal(scheme.Key, "Scheme")),
+                Key = scheme.Key,
+                Kind = scheme.Kind.ToString(),
+                ParameterName = scheme.ParameterName,
+            });
+        }
+
+        return model;
+    }
+
+    private static string RequirementField(SecurityTemplateModel security, SecurityAlternative[] alternatives)
+    {
+        var resolved = alternatives
+            .Select(alternative => alternative.SchemeKeys.Select(key => security.Schemes.FirstOrDefault(scheme => scheme.Key == key)?.Field).ToList())
+            .ToList();
+
+        // An alternative naming a scheme the client cannot apply can never be satisfied; dropping it leaves the others.
+        var usable = resolved.Where(alternative => alternative.All(field => field is not null)).Select(alternative => alternative.Select(field => field!).ToList())
+            .OrderBy(alternative => alternative.Count == 0 ? 1 : 0)
+            .ToList();
+        if (usable.Count == 0)
+        {
+            return "null";
+        }
+
+        var key = string.Join("|", usable.Select(alternative => string.Join("&", alternative)));
+        foreach (var existing in security.Requirements)
+        {
+            if (string.Join("|", existing.Alternatives.Select(alternative => string.Join("&", alternative))) == key)
+            {
+                return security.Name + "." + existing.Field;
+            }
+        }
+
+        var requirement = new RequirementTemplateModel { Field = "Requirement" + security.Requirements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        requirement.Alternatives.AddRange(usable);
+        security.Requirements.Add(requirement);
+        return security.Name + "." + requirement.Field;
+    }
+
+    private static OptionsTemplateModel ProjectOptions(ApiDescription api, ClientTemplateModel client)
+    {
+        var options = new OptionsTemplateModel { Namespace = client.Namespace, Name = client.OptionsName, ClientName = client.Name };
+        var properties = new NameScope(new[] { client.OptionsName, "BaseAddress", "SetCredential", "GetCredential", "GetType", "ToString", "Equals", "GetHashCode" });
+        foreach (var scheme in api.SecuritySchemes)
+        {
+            var (type, how) = scheme.Kind switch
+            {
+                ApiSecurityKind.ApiKeyHeader => ("ApiKeyCredential", $"an API key sent in the header '{scheme.ParameterName}'"),
+                ApiSecurityKind.ApiKeyQuery => ("ApiKeyCredential", $"an API key sent in the query parameter '{scheme.ParameterName}'"),
+                ApiSecurityKind.ApiKeyCookie => ("ApiKeyCredential", $"an API key sent in the cookie '{scheme.ParameterName}'"),
+                ApiSecurityKind.Basic => ("BasicCredential", "HTTP basic authentication"),
+                _ => ("BearerTokenCredential", "a bearer token"),
+            };
+            options.Credentials.Add(new CredentialTemplateModel
+            {
+                Property = properties.Claim(Identifier.Pascal(scheme.Key, "Credential")),
+                Type = "global::CrmSdkGen.Runtime.Auth." + type,
+                Key = scheme.Key,
+                Summary = $"The credential for the security scheme '{scheme.Key}': {how}." + (scheme.Description is null ? string.Empty : " " + scheme.Description),
+            });
+        }
+
+        return options;
+    }
+}

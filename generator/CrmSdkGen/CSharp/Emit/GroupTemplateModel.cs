@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+
+namespace CrmSdkGen.CSharp.Emit;
+
+/// <summary>What the Group template receives: the operations of one tag as a sub-client.</summary>
+internal sealed class GroupTemplateModel
+{
+    public string Namespace { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
+    public string Tag { get; set; } = string.Empty;
+    public List<OperationTemplateModel> Operations { get; } = new();
+    public List<CodecField> Codecs { get; set; } = new();
+    public List<ErrorMapTemplateModel> ErrorMaps { get; } = new();
+}
+
+/// <summary>One operation as a method.</summary>
+internal sealed class OperationTemplateModel
+{
+    public string MethodName { get; set; } = string.Empty;
+    public string? Summary { get; set; }
+    public string? Description { get; set; }
+    public string? ResultDescription { get; set; }
+    public bool Deprecated { get; set; }
+    public string ReturnType { get; set; } = string.Empty;
+    public List<ParameterTemplateModel> Parameters { get; } = new();
+    public string HttpMethod { get; set; } = string.Empty;
+    public string Method { get; set; } = string.Empty;
+    public string Path { get; set; } = string.Empty;
+    public string Security { get; set; } = string.Empty;
+
+    /// <summary>Statements that put the arguments on the request.</summary>
+    public List<string> Statements { get; } = new();
+
+    /// <summary>The expression that sends the request and returns the task.</summary>
+    public string Send { get; set; } = string.Empty;
+}
+
+/// <summary>One method parameter.</summary>
+internal sealed class ParameterTemplateModel
+{
+    public string Name { get; set; } = string.Empty;
+    public string DocName { get; set; } = string.Empty;
+    public string Type { get; set; } = string.Empty;
+    public bool Optional { get; set; }
+    public string? Summary { get; set; }
+    public bool Deprecated { get; set; }
+}
+
+/// <summary>The typed errors of one or more operations.</summary>
+internal sealed class ErrorMapTemplateModel
+{
+    public string Field { get; set; } = string.Empty;
+    public List<ErrorEntryTemplateModel> Entries { get; } = new();
+}
+
+/// <summary>One status pattern and the codec of its error model.</summary>
+internal sealed class ErrorEntryTemplateModel
+{
+    public string Pattern { get; set; } = string.Empty;
+    public string Codec { get; set; } = string.Empty;
+}

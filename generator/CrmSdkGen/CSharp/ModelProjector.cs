@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.Model;
+
+namespace CrmSdkGen.CSharp;
+
+/// <summary>Projects named schemas to the models of the Model and Enum templates.</summary>
+internal sealed class ModelProjector
+{
+    private static readonly string[] ReservedModelMembers =
+    {
+        "AdditionalProperties", "ReadJson", "WriteJson", "IsSet", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    private static readonly string[] ReservedEnumMembers =
+    {
+        "Value", "IsKnown", "FromValue", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals",
+    };
+
+    private readonly TypeMapper _types;
+    private readonly string _namespace;
+
+    public ModelProjector(TypeMapper types, string modelNamespace)
+    {
+        _types = types;
+        _namespace = modelNamespace;
+    }
+
+    public ModelTemplateModel ProjectObject(ApiSchema schema, string name)
+    {
+        var codecs = new CodecTable();
+        var model = new ModelTemplateModel
+        {
+            Namespace = _namespace,
+            Name = name,
+            Summary = schema.Description,
+            Deprecated = schema.Deprecated,
+        };
+        var members = new NameScope(ReservedModelMembers);
+        members.Claim(name);
+        var fields = new NameScope(new[] { "_set", "_additionalProperties" }, ignoreCase: false);
+        var index = 0;
+        foreach (var property in schema.Properties)
+        {
+            var propertyName = members.Claim(Identifier.Pascal(property.JsonName, "Property"));
+            var nonNull = property.Required && !property.Type.Nullable;
+            var isValueType = _types.IsValueType(property.Type);
+            var isAny = property.Type.Kind == ApiTypeKind.Any;
+            model.Properties.Add(new PropertyTemplateModel
+            {
+                Name = propertyName,
+                Field = fields.Claim("_" + Identifier.Camel(propertyName).TrimStart('@')),
+                JsonName = property.JsonName,
+                Summary = property.Description,
+                Deprecated = property.Deprecated,
+                Index = index++,
+                Type = _types.DeclaredName(property.Type, !nonNull),
+                FieldType = isValueType ? _types.DeclaredName(property.Type, !nonNull) : _types.Name(property.Type) + "?",
+                AssertNotNull = nonNull && !isValueType,
+                MustBePresent = property.Required && !property.WriteOnly,
+                AcceptsNull = !nonNull && !isAny,
+                FieldMayBeNull = !isAny && (!isValueType || !nonNull),
+                ValueSuffix = isValueType && !nonNull && !isAny ? ".Value" : string.Empty,
+                Codec = _types.Codec(property.Type, codecs),
+                ReadOnly = property.ReadOnly,
+                WriteOnly = property.WriteOnly,
+            });
+        }
+
+        var additional = schema.AdditionalProperties ?? ApiType.Any;
+        model.AdditionalType = _types.DeclaredName(additional, additional.Nullable);
+        model.AdditionalCodec = additional.Nullable && additional.Kind != ApiTypeKind.Any
+            ? $"new global::CrmSdkGen.Runtime.Json.{(_types.IsValueType(additional) ? "NullableValueCodec" : "NullableReferenceCodec")}<{_types.Name(additional)}>({_types.Codec(additional, codecs)})"
+            : _types.Codec(additional, codecs);
+        if (model.AdditionalCodec.StartsWith("new ", System.StringComparison.Ordinal))
+        {
+            model.AdditionalCodec = codecs.Field(model.AdditionalType, model.AdditionalCodec);
+        }
+
+        model.Codecs = codecs.Fields;
+        return model;
+    }
+
+    public EnumTemplateModel ProjectEnum(ApiSchema schema, string name)
+    {
+        var model = new EnumTemplateModel { Namespace = _namespace, Name = name, Summary = schema.Description, Deprecated = schema.Deprecated };
+        var members = new NameScope(ReservedEnumMembers);
+        members.Claim(name);
+        foreach (var value in schema.EnumValues)
+        {
+            model.Members.Add(new EnumMemberTemplateModel { Name = members.Claim(Identifier.Pascal(value, "Empty")), Value = value });
+        }
+
+        return model;
+    }
+
+    public static IEnumerable<string> ReservedTypeNames => new[] { "System", "Microsoft", "CrmSdkGen", "Global" };
+}

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.Model;
+
+namespace CrmSdkGen.CSharp;
+
+/// <summary>Projects the operations of one group to the model of the Group template.</summary>
+internal sealed class OperationProjector
+{
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private readonly TypeMapper _types;
+    private readonly Func<SecurityAlternative[], string> _securityField;
+
+    public OperationProjector(TypeMapper types, Func<SecurityAlternative[], string> securityField)
+    {
+        _types = types;
+        _securityField = securityField;
+    }
+
+    public GroupTemplateModel Project(string clientNamespace, string className, string tag, IEnumerable<ApiOperation> operations)
+    {
+        var group = new GroupTemplateModel { Namespace = clientNamespace, Name = className, Tag = tag };
+        var codecs = new CodecTable();
+        var errorMaps = new Dictionary<string, ErrorMapTemplateModel>(StringComparer.Ordinal);
+        var methods = new NameScope(new[] { className, "GetType", "ToString", "Equals", "GetHashCode" });
+        foreach (var operation in operations)
+        {
+            group.Operations.Add(ProjectOperation(operation, methods, codecs, errorMaps, group));
+        }
+
+        group.Codecs = codecs.Fields;
+        return group;
+    }
+
+    public static string MethodBaseName(ApiOperation operation)
+    {
+        var id = operation.OperationId;
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            // HubSpot-style ids ("get-/crm/v3/objects/contacts/{contactId}_getById") carry the method and path before the real name.
+            if (id!.IndexOf('/') >= 0 || id.IndexOf('{') >= 0)
+            {
+                var underscore = id.LastIndexOf('_');
+                var tail = underscore >= 0 ? id.Substring(underscore + 1) : string.Empty;
+                if (tail.Length > 0 && tail.IndexOf('/') < 0 && tail.IndexOf('}') < 0)
+                {
+                    return Identifier.Pascal(tail, "Call");
+                }
+            }
+
+            return Identifier.Pascal(id, "Call");
+        }
+
+        var words = new List<string> { operation.Method.ToLowerInvariant() };
+        var parameters = new List<string>();
+        foreach (var segment in operation.Path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment.StartsWith("{", StringComparison.Ordinal))
+            {
+                parameters.Add(segment.Trim('{', '}'));
+            }
+            else
+            {
+                words.Add(segment);
+            }
+        }
+
+        var name = string.Concat(words.Select(word => Identifier.Pascal(word, string.Empty)));
+        if (parameters.Count > 0)
+        {
+            name += "By" + string.Join("And", parameters.Select(parameter => Identifier.Pascal(parameter, "Id")));
+        }
+
+        return Identifier.Pascal(name, "Call");
+    }
+
+    private OperationTemplateModel ProjectOperation(
+        ApiOperation operation,
+        NameScope methods,
+        CodecTable codecs,
+        Dictionary<string, ErrorMapTemplateModel> errorMaps,
+        GroupTemplateModel group)
+    {
+        var model = new OperationTemplateModel
+        {
+            MethodName = methods.Claim(MethodBaseName(operation) + "Async"),
+            Summary = operation.Summary,
+            Description = operation.Description,
+            ResultDescription = operation.Result.Description,
+            Deprecated = operation.Deprecated,
+            Method = operation.Method,
+            HttpMethod = HttpMethodExpression(operation.Method),
+            Path = operation.Path,
+            Security = _securityField(operation.Security.ToArray()),
+        };
+
+        var names = new NameScope(new[] { "request", "cancellationToken" }, ignoreCase: false);
+        var ordered = operation.Parameters.Where(parameter => parameter.Required).Select(parameter => (Parameter: parameter, Optional: false))
+            .Concat(operation.Parameters.Where(parameter => !parameter.Required).Select(parameter => (Parameter: parameter, Optional: true)))
+            .ToList();
+        var requiredCount = ordered.Count(entry => !entry.Optional);
+        var arguments = new List<(ParameterTemplateModel Model, string Statement)>();
+        foreach (var (parameter, optional) in ordered)
+        {
+            var name = names.Claim(Identifier.Camel(parameter.Name));
+            var type = ParameterType(parameter.Type);
+            var declared = _types.DeclaredName(type, optional);
+            arguments.Add((
+                new ParameterTemplateModel { Name = name, DocName = name.TrimStart('@'), Type = declared, Optional = optional, Summary = parameter.Description, Deprecated = parameter.Deprecated },
+                ApplyParameter(parameter, type, name, optional)));
+        }
+
+        if (operation.Body is { } body)
+        {
+            var name = names.Claim("body");
+            var bodyModel = ProjectBody(body, name, codecs, out var statement);
+            var insertAt = body.Required ? requiredCount : arguments.Count;
+            arguments.Insert(insertAt, (bodyModel, statement));
+        }
+
+        foreach (var (parameterModel, statement) in arguments)
+        {
+            model.Parameters.Add(parameterModel);
+            model.Statements.Add(statement);
+        }
+
+        var errors = ErrorMapField(operation.Errors, codecs, errorMaps, group);
+        (model.ReturnType, model.Send) = Result(operation.Result, errors, codecs);
+        return model;
+    }
+
+    private static ApiType ParameterType(ApiType type) =>
+        type.Kind == ApiTypeKind.Array && type.Element is { Nullable: true } element ? type with { Element = element with { Nullable = false } } : type;
+
+    private string ApplyParameter(ApiParameter parameter, ApiType type, string name, bool optional)
+    {
+        var literal = TemplateText.CSharpString(parameter.Name);
+        var value = optional && _types.IsValueType(type) ? name + ".Value" : name;
+        string formatted;
+        if (type.Kind == ApiTypeKind.Array)
+        {
+            var select = $"global::System.Linq.Enumerable.Select({value}, static item => {_types.FormatValue(type.Element!, "item")})";
+            formatted = parameter.Location == ApiParameterLocation.Query ? select : $"string.Join(\",\", {select})";
+        }
+        else
+        {
+            formatted = _types.FormatValue(type, value);
+        }
+
+        var call = parameter.Location switch
+        {
+            ApiParameterLocation.Path => $"request.SetPathParameter({literal}, {formatted});",
+            ApiParameterLocation.Query when type.Kind == ApiTypeKind.Array => $"request.AddQueryParameter({literal}, {formatted}, explode: {(parameter.Explode ? "true" : "false")});",
+            ApiParameterLocation.Query => $"request.AddQueryParameter({literal}, {formatted});",
+            ApiParameterLocation.Header => $"request.AddHeader({literal}, {formatted});",
+            _ => $"request.AddCookie({literal}, {formatted});",
+        };
+        return optional ? $"if ({name} is not null) {call}" : call;
+    }
+
+    private ParameterTemplateModel ProjectBody(ApiBody body, string name, CodecTable codecs, out string statement)
+    {
+        var optional = !body.Required;
+        var media = TemplateText.CSharpString(body.MediaType);
+        string type;
+        switch (body.Kind)
+        {
+            case ApiContentKind.Json:
+                var bodyType = body.Type ?? ApiType.Any;
+                type = _types.DeclaredName(bodyType, optional || bodyType.Nullable);
+                var value = (optional || bodyType.Nullable) && _types.IsValueType(bodyType) && bodyType.Kind != ApiTypeKind.Any ? name + ".Value" : name;
+                statement = $"request.SetJsonBody({value}, {_types.Codec(bodyType, codecs)}, {media});";
+                if ((optional || bodyType.Nullable) && bodyType.Kind != ApiTypeKind.Any)
+                {
+                    statement = $"if ({name} is not null) {statement}";
+                }
+
+                break;
+            case ApiContentKind.Text:
+                type = optional ? "string?" : "string";
+                statement = $"request.SetTextBody({name}, {media});";
+                break;
+            case ApiContentKind.Binary:
+                type = "global::System.IO.Stream" + (optional ? "?" : string.Empty);
+                statement = $"request.SetStreamBody({name}, {media});";
+                break;
+            default:
+                type = "global::System.Net.Http.HttpContent" + (optional ? "?" : string.Empty);
+                statement = $"request.Content = {name};";
+                break;
+        }
+
+        if (optional && body.Kind is ApiContentKind.Text or ApiContentKind.Binary)
+        {
+            statement = $"if ({name} is not null) {statement}";
+        }
+
+        return new ParameterTemplateModel { Name = name, DocName = name, Type = type, Optional = optional, Summary = body.Description ?? "The request body." };
+    }
+
+    private string ErrorMapField(EquatableArray<ApiErrorResponse> errors, CodecTable codecs, Dictionary<string, ErrorMapTemplateModel> maps, GroupTemplateModel group)
+    {
+        if (errors.Count == 0)
+        {
+            return "global::CrmSdkGen.Runtime.Http.ApiErrorMap.None";
+        }
+
+        var entries = errors.Select(error => new ErrorEntryTemplateModel { Pattern = error.StatusPattern, Codec = _types.Codec(error.Type, codecs) }).ToList();
+        var key = string.Join("|", entries.Select(entry => entry.Pattern + "=" + entry.Codec));
+        if (!maps.TryGetValue(key, out var map))
+        {
+            map = new ErrorMapTemplateModel { Field = "s_errors" + maps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            map.Entries.AddRange(entries);
+            maps[key] = map;
+            group.ErrorMaps.Add(map);
+        }
+
+        return map.Field;
+    }
+
+    private (string ReturnType, string Send) Result(ApiResult result, string errors, CodecTable codecs)
+    {
+        switch (result.Kind)
+        {
+            case ApiContentKind.Json:
+                var type = result.Type ?? ApiType.Any;
+                var nullable = (result.MayBeEmpty || type.Nullable) && type.Kind != ApiTypeKind.Any;
+                var codec = _types.Codec(type, codecs);
+                if (nullable)
+                {
+                    var wrapper = _types.IsValueType(type) ? "NullableValueCodec" : "NullableReferenceCodec";
+                    codec = codecs.Field(_types.Name(type) + "?", $"new global::CrmSdkGen.Runtime.Json.{wrapper}<{_types.Name(type)}>({codec})");
+                }
+
+                var declared = _types.DeclaredName(type, nullable);
+                return ($"{Task}<{declared}>", $"_core.SendForJsonAsync(request, {codec}, {errors}, allowEmpty: {(result.MayBeEmpty ? "true" : "false")}, cancellationToken)");
+            case ApiContentKind.Text:
+                return ($"{Task}<string>", $"_core.SendForStringAsync(request, {errors}, cancellationToken)");
+            case ApiContentKind.Binary:
+                return ($"{Task}<global::System.IO.Stream>", $"_core.SendForStreamAsync(request, {errors}, cancellationToken)");
+            default:
+                return (Task, $"_core.SendAsync(request, {errors}, cancellationToken)");
+        }
+    }
+
+    private static string HttpMethodExpression(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        _ => $"new global::System.Net.Http.HttpMethod({TemplateText.CSharpString(method)})",
+    };
+}

@@ -1,0 +1,4 @@
+namespace CrmSdkGen.Generation;
+
+/// <summary>One generated C# file.</summary>
+internal sealed record GeneratedFile(string HintName, string Content);

@@ -1,0 +1,11 @@
+using CrmSdkGen.Model;
+
+namespace CrmSdkGen.Generation;
+
+/// <summary>The outcome of reading and modelling one spec: the API description (absent when the spec is unusable), names and findings.</summary>
+internal sealed record ModelResult(
+    string SpecPath,
+    ApiDescription? Api,
+    string Namespace,
+    string ClientName,
+    EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CrmSdkGen.CSharp;
+using CrmSdkGen.Emit;
+using CrmSdkGen.Model;
+using CrmSdkGen.Read;
+
+namespace CrmSdkGen.Generation;
+
+/// <summary>
+/// The generator's core as a plain function: spec text and options in, files and diagnostics out. The Roslyn adapter,
+/// tests and benchmarks all call it; it never throws except for cancellation.
+/// </summary>
+internal static class SdkGenerator
+{
+    public static GenerationResult Generate(SpecSource source, CancellationToken cancellationToken = default) =>
+        Emit(BuildModel(source, cancellationToken), cancellationToken);
+
+    /// <summary>Stages 1 and 2: read the spec and build its API description.</summary>
+    public static ModelResult BuildModel(SpecSource source, CancellationToken cancellationToken)
+    {
+        var format = SpecFormatDetector.Detect(source.Path, source.Text);
+        var sink = new DiagnosticSink(source.Path, new SpecLocator(source.Text, format));
+        var targetNamespace = NamingDefaults.Namespace(source);
+        if (!string.IsNullOrWhiteSpace(source.Namespace) && targetNamespace != source.Namespace.Trim())
+        {
+            sink.ReportAt(DiagnosticIds.InvalidMetadata, Severity.Warning, $"The Namespace '{source.Namespace}' is not a valid C# namespace; '{targetNamespace}' is used.", SourceSpan.Origin);
+        }
+
+        ApiDescription? api = null;
+        try
+        {
+            var document = SpecReader.Read(source.Text, format, sink);
+            if (document is not null)
+            {
+                api = ModelBuilder.Build(document, sink, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            sink.ReportAt(DiagnosticIds.InternalError, Severity.Error, "The generator failed on this spec: " + Describe(exception), SourceSpan.Origin);
+            api = null;
+        }
+
+        var clientName = NamingDefaults.ClientName(source.ClientName, api?.Title ?? "Api");
+        if (!string.IsNullOrWhiteSpace(source.ClientName) && clientName != source.ClientName.Trim())
+        {
+            sink.ReportAt(DiagnosticIds.InvalidMetadata, Severity.Warning, $"The ClientName '{source.ClientName}' is not a valid C# identifier; '{clientName}' is used.", SourceSpan.Origin);
+        }
+
+        return new ModelResult(source.Path, api, targetNamespace, clientName, sink.Items.ToEquatableArray());
+    }
+
+    /// <summary>Stages 3 and 4: project the description to C# and render every file.</summary>
+    public static GenerationResult Emit(ModelResult model, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>(model.Diagnostics);
+        var files = new List<GeneratedFile>();
+        if (model.Api is null)
+        {
+            return new GenerationResult(files.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        try
+        {
+            var renderer = new TemplateRenderer();
+            foreach (var file in CSharpProjection.Project(model.Api, model.Namespace, model.ClientName))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                files.Add(new GeneratedFile(file.HintName, renderer.Render(file.Template, file.Model)));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.InternalError, Severity.Error, "The generator failed while writing code for this spec: " + Describe(exception), model.SpecPath, SourceSpan.Origin));
+            files.Clear();
+        }
+
+        return new GenerationResult(files.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;
+}

@@ -1,0 +1,9 @@
+namespace CrmSdkGen.Generation;
+
+/// <summary>One spec as the project hands it in: path, text and the item's metadata.</summary>
+/// <param name="Path">The spec file's path, used in diagnostics.</param>
+/// <param name="Text">The spec's text.</param>
+/// <param name="Namespace">The Namespace metadata, or empty for the default.</param>
+/// <param name="ClientName">The ClientName metadata, or empty for the default.</param>
+/// <param name="RootNamespace">The project's root namespace, for the default namespace.</param>
+internal sealed record SpecSource(string Path, string Text, string Namespace, string ClientName, string RootNamespace);

@@ -1,0 +1,11 @@
+namespace CrmSdkGen.Model;
+
+/// <summary>Everything the later stages need from a spec, as immutable values that compare by content.</summary>
+internal sealed record ApiDescription(
+    string Title,
+    string Version,
+    string? Description,
+    string? ServerUrl,
+    EquatableArray<ApiSchema> Schemas,
+    EquatableArray<ApiOperation> Operations,
+    EquatableArray<ApiSecurityScheme> SecuritySchemes);

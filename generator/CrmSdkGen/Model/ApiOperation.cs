@@ -1,0 +1,57 @@
+namespace CrmSdkGen.Model;
+
+internal enum ApiParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// <summary>How a body travels.</summary>
+internal enum ApiContentKind
+{
+    None,
+    Json,
+    Text,
+    Binary,
+    Raw,
+}
+
+internal sealed record ApiParameter(
+    string Name,
+    ApiParameterLocation Location,
+    ApiType Type,
+    bool Required,
+    bool Explode,
+    string? Description,
+    bool Deprecated);
+
+internal sealed record ApiBody(ApiContentKind Kind, string MediaType, ApiType? Type, bool Required, string? Description);
+
+/// <summary>What a successful call returns.</summary>
+/// <param name="MayBeEmpty">Whether a declared success response has no content (such as 204), so the value may be absent.</param>
+internal sealed record ApiResult(ApiContentKind Kind, ApiType? Type, bool MayBeEmpty, string? Description)
+{
+    public static ApiResult None { get; } = new(ApiContentKind.None, null, true, null);
+}
+
+/// <summary>A typed error response: status code, range (4XX) or default.</summary>
+internal sealed record ApiErrorResponse(string StatusPattern, ApiType Type);
+
+internal sealed record ApiOperation(
+    string Group,
+    string? OperationId,
+    string Method,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<ApiParameter> Parameters,
+    ApiBody? Body,
+    ApiResult Result,
+    EquatableArray<ApiErrorResponse> Errors,
+    EquatableArray<SecurityAlternative> Security);
+
+/// <summary>One way to satisfy an operation's security: every listed scheme at once.</summary>
+internal sealed record SecurityAlternative(EquatableArray<string> SchemeKeys);

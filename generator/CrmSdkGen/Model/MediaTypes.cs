@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+
+namespace CrmSdkGen.Model;
+
+/// <summary>Chooses which media type of a body or response the client speaks.</summary>
+internal static class MediaTypes
+{
+    public static (string MediaType, IOpenApiMediaType Media, ApiContentKind Kind)? Choose(IDictionary<string, IOpenApiMediaType>? content)
+    {
+        if (content is null || content.Count == 0)
+        {
+            return null;
+        }
+
+        var ranked = content
+            .Select(pair => (pair.Key, pair.Value, Kind: KindOf(pair.Key, pair.Value)))
+            .OrderBy(entry => Rank(entry.Kind))
+            .First();
+        return ranked;
+    }
+
+    public static ApiContentKind KindOf(string mediaType, IOpenApiMediaType media)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "text/json" || type == "*/*" && media.Schema is not null && !IsBinarySchema(media.Schema))
+        {
+            return ApiContentKind.Json;
+        }
+
+        if (type is "application/x-www-form-urlencoded" || type.StartsWith("multipart/", StringComparison.Ordinal))
+        {
+            return ApiContentKind.Raw;
+        }
+
+        if (type.StartsWith("text/", StringComparison.Ordinal) || type is "application/xml")
+        {
+            return ApiContentKind.Text;
+        }
+
+        return ApiContentKind.Binary;
+    }
+
+    private static bool IsBinarySchema(IOpenApiSchema schema) => string.Equals(SchemaFacts.Resolve(schema).Format, "binary", StringComparison.OrdinalIgnoreCase);
+
+    private static int Rank(ApiContentKind kind) => kind switch
+    {
+        ApiContentKind.Json => 0,
+        ApiContentKind.Binary => 1,
+        ApiContentKind.Text => 2,
+        _ => 3,
+    };
+}

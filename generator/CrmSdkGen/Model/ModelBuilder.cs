@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CrmSdkGen.Read;
+using Microsoft.OpenApi;
+
+namespace CrmSdkGen.Model;
+
+/// <summary>Stage 2: the OpenAPI object model to the language-neutral <see cref="ApiDescription"/>.</summary>
+internal static class ModelBuilder
+{
+    public static ApiDescription Build(OpenApiDocument document, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        var schemas = new SchemaMapper(document, sink, cancellationToken);
+        schemas.MapComponents();
+        var operations = new OperationMapper(document, schemas, sink).MapAll();
+        return new ApiDescription(
+            document.Info?.Title ?? "Api",
+            document.Info?.Version ?? string.Empty,
+            document.Info?.Description,
+            ServerUrl(document),
+            schemas.NamedSchemas.ToEquatableArray(),
+            operations.ToEquatableArray(),
+            MapSecuritySchemes(document, sink).ToEquatableArray());
+    }
+
+    private static string? ServerUrl(OpenApiDocument document)
+    {
+        var server = document.Servers?.FirstOrDefault();
+        if (server?.Url is not { } url)
+        {
+            return null;
+        }
+
+        foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? variable.Value.Enum?.FirstOrDefault() ?? string.Empty);
+        }
+
+        return url;
+    }
+
+    private static List<ApiSecurityScheme> MapSecuritySchemes(OpenApiDocument document, DiagnosticSink sink)
+    {
+        var result = new List<ApiSecurityScheme>();
+        foreach (var pair in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
+        {
+            var scheme = pair.Value;
+            ApiSecurityKind? kind = scheme.Type switch
+            {
+                SecuritySchemeType.ApiKey => scheme.In switch
+                {
+                    ParameterLocation.Query => ApiSecurityKind.ApiKeyQuery,
+                    ParameterLocation.Cookie => ApiSecurityKind.ApiKeyCookie,
+                    _ => ApiSecurityKind.ApiKeyHeader,
+                },
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => ApiSecurityKind.Basic,
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => ApiSecurityKind.Bearer,
+                SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect => ApiSecurityKind.Bearer,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                sink.Report(
+                    DiagnosticIds.UnsupportedParameter,
+                    Severity.Warning,
+                    $"The security scheme '{pair.Key}' ({scheme.Type} {scheme.Scheme}) is not applied by the client; configure it on the HttpClient's handler.",
+                    "#/components/securitySchemes/" + SpecPointer.Escape(pair.Key));
+                continue;
+            }
+
+            result.Add(new ApiSecurityScheme(pair.Key, kind.Value, scheme.Name, scheme.Description));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmSdkGen.Read;
+using Microsoft.OpenApi;
+
+namespace CrmSdkGen.Model;
+
+/// <summary>Maps the operations of a document to <see cref="ApiOperation"/>s.</summary>
+internal sealed class OperationMapper
+{
+    private readonly OpenApiDocument _document;
+    private readonly SchemaMapper _schemas;
+    private readonly DiagnosticSink _sink;
+
+    public OperationMapper(OpenApiDocument document, SchemaMapper schemas, DiagnosticSink sink)
+    {
+        _document = document;
+        _schemas = schemas;
+        _sink = sink;
+    }
+
+    public List<ApiOperation> MapAll()
+    {
+        var operations = new List<ApiOperation>();
+        foreach (var path in _document.Paths ?? new OpenApiPaths())
+        {
+            if (path.Value.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in path.Value.Operations)
+            {
+                var pointer = "#/paths/" + SpecPointer.Escape(path.Key) + "/" + entry.Key.Method.ToLowerInvariant();
+                operations.Add(Map(path.Key, path.Value, entry.Key.Method.ToUpperInvariant(), entry.Value, pointer));
+            }
+        }
+
+        return operations;
+    }
+
+    private ApiOperation Map(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string pointer)
+    {
+        var hint = operation.OperationId ?? method + path;
+        var group = operation.Tags?.FirstOrDefault()?.Name is { Length: > 0 } tag ? tag : FirstSegment(path);
+        return new ApiOperation(
+            group,
+            operation.OperationId,
+            method,
+            path,
+            operation.Summary,
+            operation.Description,
+            operation.Deprecated,
+            MapParameters(pathItem, operation, pointer, hint).ToEquatableArray(),
+            MapBody(operation.RequestBody, pointer + "/requestBody", hint),
+            MapResult(operation.Responses, pointer + "/responses", hint),
+            MapErrors(operation.Responses, pointer + "/responses", hint).ToEquatableArray(),
+            MapSecurity(operation.Security ?? _document.Security).ToEquatableArray());
+    }
+
+    private static string FirstSegment(string path)
+    {
+        var segment = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(part => !part.StartsWith("{", StringComparison.Ordinal));
+        return segment ?? "Default";
+    }
+
+    private List<ApiParameter> MapParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string hint)
+    {
+        var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        AddParameters(merged, pathItem.Parameters, pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters");
+        AddParameters(merged, operation.Parameters, pointer + "/parameters");
+
+        var result = new List<ApiParameter>();
+        foreach (var (parameter, parameterPointer) in merged)
+        {
+            if (parameter.Name is null || parameter.In is null)
+            {
+                continue;
+            }
+
+            ApiParameterLocation location;
+            switch (parameter.In.Value)
+            {
+                case ParameterLocation.Path:
+                    location = ApiParameterLocation.Path;
+                    break;
+                case ParameterLocation.Query:
+                    location = ApiParameterLocation.Query;
+                    break;
+                case ParameterLocation.Header:
+                    location = ApiParameterLocation.Header;
+                    break;
+                case ParameterLocation.Cookie:
+                    location = ApiParameterLocation.Cookie;
+                    break;
+                default:
+                    _sink.Report(DiagnosticIds.UnsupportedParameter, Severity.Warning, $"The parameter '{parameter.Name}' in '{parameter.In}' is not supported and is left out of the method.", parameterPointer);
+                    continue;
+            }
+
+            var schema = parameter.Schema ?? MediaTypes.Choose(parameter.Content)?.Media.Schema;
+            var type = _schemas.Map(schema, parameterPointer + "/schema", hint + "_" + parameter.Name);
+            if (!IsFormattable(type))
+            {
+                _sink.Report(
+                    DiagnosticIds.UnsupportedParameter,
+                    Severity.Warning,
+                    $"The parameter '{parameter.Name}' has a structured type that is not serialised yet; the method takes it as an already formatted string.",
+                    parameterPointer);
+                type = new ApiType(ApiTypeKind.String, Nullable: type.Nullable);
+            }
+
+            result.Add(new ApiParameter(
+                parameter.Name,
+                location,
+                type,
+                location == ApiParameterLocation.Path || parameter.Required,
+                parameter.Explode,
+                parameter.Description,
+                parameter.Deprecated));
+        }
+
+        return result;
+    }
+
+    private static void AddParameters(List<(IOpenApiParameter, string)> merged, IList<IOpenApiParameter>? parameters, string pointer)
+    {
+        if (parameters is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            merged.RemoveAll(existing => existing.Item1.Name == parameter.Name && existing.Item1.In == parameter.In);
+            merged.Add((parameter, pointer + "/" + i));
+        }
+    }
+
+    private bool IsFormattable(ApiType type) => type.Kind switch
+    {
+        ApiTypeKind.String or ApiTypeKind.Integer or ApiTypeKind.Number or ApiTypeKind.Boolean => true,
+        ApiTypeKind.Named => _schemas.IsEnum(type.SchemaId!),
+        ApiTypeKind.Array => type.Element is { Kind: not ApiTypeKind.Array and not ApiTypeKind.Map and not ApiTypeKind.Any and not ApiTypeKind.Binary } element && IsFormattable(element),
+        _ => false,
+    };
+
+    private ApiBody? MapBody(IOpenApiRequestBody? body, string pointer, string hint)
+    {
+        var chosen = MediaTypes.Choose(body?.Content);
+        if (body is null || chosen is null)
+        {
+            return null;
+        }
+
+        var (mediaType, media, kind) = chosen.Value;
+        var mediaPointer = pointer + "/content/" + SpecPointer.Escape(mediaType);
+        if (kind == ApiContentKind.Raw)
+        {
+            _sink.Report(
+                DiagnosticIds.UnsupportedMediaType,
+                Severity.Warning,
+                $"Request bodies of type '{mediaType}' are not encoded by the client yet; the method takes an HttpContent that the caller builds.",
+                mediaPointer);
+        }
+
+        var type = kind == ApiContentKind.Json ? _schemas.Map(media.Schema, mediaPointer + "/schema", hint + "_Request") : null;
+        return new ApiBody(kind, mediaType, type, body.Required, body.Description);
+    }
+
+    private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint)
+    {
+        if (responses is null || responses.Count == 0)
+        {
+            return ApiResult.None;
+        }
+
+        var successes = responses.Where(pair => IsSuccess(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        if (successes.Count == 0 && responses.TryGetValue("default", out var fallback))
+        {
+            successes.Add(new KeyValuePair<string, IOpenApiResponse>("default", fallback));
+        }
+
+        var withContent = successes.FirstOrDefault(pair => MediaTypes.Choose(pair.Value.Content) is not null);
+        if (withContent.Value is null)
+        {
+            return ApiResult.None;
+        }
+
+        var mayBeEmpty = successes.Any(pair => MediaTypes.Choose(pair.Value.Content) is null);
+        var (mediaType, media, kind) = MediaTypes.Choose(withContent.Value.Content)!.Value;
+        if (kind == ApiContentKind.Raw)
+        {
+            kind = ApiContentKind.Text;
+        }
+
+        var type = kind == ApiContentKind.Json
+            ? _schemas.Map(media.Schema, pointer + "/" + SpecPointer.Escape(withContent.Key) + "/content/" + SpecPointer.Escape(mediaType) + "/schema", hint + "_Response")
+            : null;
+        return new ApiResult(kind, type, mayBeEmpty, withContent.Value.Description);
+    }
+
+    private List<ApiErrorResponse> MapErrors(OpenApiResponses? responses, string pointer, string hint)
+    {
+        var errors = new List<ApiErrorResponse>();
+        if (responses is null)
+        {
+            return errors;
+        }
+
+        var hasSuccess = responses.Keys.Any(IsSuccess);
+        foreach (var pair in responses)
+        {
+            var isError = pair.Key.StartsWith("4", StringComparison.Ordinal) || pair.Key.StartsWith("5", StringComparison.Ordinal)
+                || (pair.Key == "default" && hasSuccess);
+            if (!isError || MediaTypes.Choose(pair.Value.Content) is not { Kind: ApiContentKind.Json } chosen)
+            {
+                continue;
+            }
+
+            var type = _schemas.Map(chosen.Media.Schema, pointer + "/" + SpecPointer.Escape(pair.Key) + "/content/" + SpecPointer.Escape(chosen.MediaType) + "/schema", hint + "_Error" + pair.Key);
+            errors.Add(new ApiErrorResponse(pair.Key.ToUpperInvariant() == "DEFAULT" ? "default" : pair.Key.ToUpperInvariant(), type));
+        }
+
+        return errors;
+    }
+
+    private static bool IsSuccess(string status) => status.StartsWith("2", StringComparison.Ordinal);
+
+    private static List<SecurityAlternative> MapSecurity(IList<OpenApiSecurityRequirement>? requirements)
+    {
+        var alternatives = new List<SecurityAlternative>();
+        foreach (var requirement in requirements ?? new List<OpenApiSecurityRequirement>())
+        {
+            var keys = requirement.Keys.Select(key => key.Reference?.Id).Where(id => id is not null).Select(id => id!).ToEquatableArray();
+            alternatives.Add(new SecurityAlternative(keys));
+        }
+
+        return alternatives;
+    }
+}

@@ -1,0 +1,283 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CrmSdkGen.Read;
+using Microsoft.OpenApi;
+
+namespace CrmSdkGen.Model;
+
+/// <summary>Maps OpenAPI schemas to <see cref="ApiType"/>s, turning objects and enums into named schemas.</summary>
+internal sealed class SchemaMapper
+{
+    private const string ComponentPrefix = "#/components/schemas/";
+    private readonly IDictionary<string, IOpenApiSchema> _components;
+    private readonly DiagnosticSink _sink;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, ApiSchema?> _named = new();
+    private readonly List<string> _order = new();
+    private readonly HashSet<string> _aliasesInProgress = new();
+
+    public SchemaMapper(OpenApiDocument document, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        _components = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        _sink = sink;
+        _cancellationToken = cancellationToken;
+    }
+
+    public IEnumerable<ApiSchema> NamedSchemas => _order.Select(id => _named[id]).Where(schema => schema is not null)!;
+
+    public bool IsEnum(string id) => _named.TryGetValue(id, out var schema) && schema?.Kind == ApiSchemaKind.Enum;
+
+    public void MapComponents()
+    {
+        foreach (var pair in _components)
+        {
+            if (SchemaClassifier.IsNamed(SchemaClassifier.Classify(SchemaFacts.Resolve(pair.Value))))
+            {
+                Map(pair.Value, ComponentPrefix + SpecPointer.Escape(pair.Key), pair.Key);
+            }
+        }
+    }
+
+    public ApiType Map(IOpenApiSchema? schema, string pointer, string nameHint)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (schema is null)
+        {
+            return ApiType.Any;
+        }
+
+        if (schema is OpenApiSchemaReference reference)
+        {
+            return MapReference(reference, pointer);
+        }
+
+        return MapResolved(schema, pointer, nameHint);
+    }
+
+    private ApiType MapReference(OpenApiSchemaReference reference, string pointer)
+    {
+        var id = reference.Reference?.Id;
+        var target = reference.Target;
+        if (target is null || id is null)
+        {
+            _sink.Report(
+                DiagnosticIds.UnresolvedReference,
+                Severity.Warning,
+                $"The reference '{reference.Reference?.ReferenceV3 ?? id}' does not resolve to a schema; the member is typed as JsonElement.",
+                pointer + "/$ref");
+            return ApiType.Any;
+        }
+
+        var targetPointer = ComponentPrefix + SpecPointer.Escape(id);
+        var shape = SchemaClassifier.Classify(target);
+        if (SchemaClassifier.IsNamed(shape))
+        {
+            EnsureNamed(target, targetPointer, id, shape);
+            return new ApiType(ApiTypeKind.Named, SchemaId: targetPointer, Nullable: SchemaFacts.AllowsNull(target));
+        }
+
+        if (!_aliasesInProgress.Add(targetPointer))
+        {
+            // A schema that only refers to itself describes no data; accept any value.
+            return ApiType.Any;
+        }
+
+        try
+        {
+            return MapResolved(target, targetPointer, id);
+        }
+        finally
+        {
+            _aliasesInProgress.Remove(targetPointer);
+        }
+    }
+
+    private ApiType MapResolved(IOpenApiSchema schema, string pointer, string nameHint)
+    {
+        var nullable = SchemaFacts.AllowsNull(schema);
+        var shape = SchemaClassifier.Classify(schema);
+        ApiType type;
+        switch (shape)
+        {
+            case SchemaShape.Object:
+            case SchemaShape.Enum:
+                EnsureNamed(schema, pointer, nameHint, shape);
+                type = new ApiType(ApiTypeKind.Named, SchemaId: pointer);
+                break;
+            case SchemaShape.Alias:
+                type = MapAlias(schema, pointer, nameHint, ref nullable);
+                break;
+            case SchemaShape.Array:
+                type = new ApiType(ApiTypeKind.Array, Element: Map(schema.Items, pointer + "/items", nameHint + "Item"));
+                break;
+            case SchemaShape.Map:
+                var valueSchema = schema.AdditionalProperties;
+                type = new ApiType(ApiTypeKind.Map, Element: valueSchema is null ? ApiType.Any : Map(valueSchema, pointer + "/additionalProperties", nameHint + "Value"));
+                break;
+            case SchemaShape.Primitive:
+                type = MapPrimitive(schema);
+                break;
+            case SchemaShape.Union:
+                _sink.Report(
+                    DiagnosticIds.UnsupportedSchema,
+                    Severity.Warning,
+                    "oneOf/anyOf with several alternatives is typed as JsonElement; the value is kept exactly as received.",
+                    pointer + (schema.OneOf is { Count: > 0 } ? "/oneOf" : "/anyOf"));
+                type = ApiType.Any;
+                break;
+            case SchemaShape.MultiType:
+                _sink.Report(
+                    DiagnosticIds.UnsupportedSchema,
+                    Severity.Warning,
+                    $"A schema of several types ({schema.Type}) is typed as JsonElement; the value is kept exactly as received.",
+                    pointer + "/type");
+                type = ApiType.Any;
+                break;
+            default:
+                type = ApiType.Any;
+                break;
+        }
+
+        return nullable ? type.AsNullable() : type;
+    }
+
+    private ApiType MapAlias(IOpenApiSchema schema, string pointer, string nameHint, ref bool nullable)
+    {
+        if (schema.AllOf is { Count: 1 } allOf)
+        {
+            return Map(allOf[0], pointer + "/allOf/0", nameHint);
+        }
+
+        var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        var alternatives = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            if (SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternatives[i])))
+            {
+                nullable = true;
+            }
+        }
+
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            if (!SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternatives[i])))
+            {
+                return Map(alternatives[i], $"{pointer}/{keyword}/{i}", nameHint);
+            }
+        }
+
+        return ApiType.Any;
+    }
+
+    private static ApiType MapPrimitive(IOpenApiSchema schema)
+    {
+        var format = string.IsNullOrEmpty(schema.Format) ? null : schema.Format!.ToLowerInvariant();
+        return SchemaFacts.NonNullType(schema) switch
+        {
+            JsonSchemaType.Integer => new ApiType(ApiTypeKind.Integer, format),
+            JsonSchemaType.Number => new ApiType(ApiTypeKind.Number, format),
+            JsonSchemaType.Boolean => new ApiType(ApiTypeKind.Boolean),
+            _ => format == "binary" ? new ApiType(ApiTypeKind.Binary, format) : new ApiType(ApiTypeKind.String, format),
+        };
+    }
+
+    private void EnsureNamed(IOpenApiSchema schema, string id, string preferredName, SchemaShape shape)
+    {
+        if (_named.ContainsKey(id))
+        {
+            return;
+        }
+
+        // Registered before its members are mapped, so that recursive schemas end at this entry.
+        _named[id] = null;
+        _order.Add(id);
+        _named[id] = shape == SchemaShape.Enum
+            ? new ApiSchema(id, preferredName, ApiSchemaKind.Enum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.StringEnumValues(schema)!.Distinct().ToEquatableArray())
+            : BuildObject(schema, id, preferredName);
+    }
+
+    private ApiSchema BuildObject(IOpenApiSchema schema, string id, string preferredName)
+    {
+        var collected = new List<(string Name, IOpenApiSchema Schema, string Pointer)>();
+        var required = new HashSet<string>();
+        IOpenApiSchema? additional = null;
+        var additionalPointer = id;
+        Collect(schema, id, collected, required, new HashSet<string>(), ref additional, ref additionalPointer);
+
+        var properties = new List<ApiProperty>();
+        var seen = new Dictionary<string, int>();
+        foreach (var (name, propertySchema, propertyPointer) in collected)
+        {
+            var resolved = SchemaFacts.Resolve(propertySchema);
+            var property = new ApiProperty(
+                name,
+                Map(propertySchema, propertyPointer, preferredName + "_" + name),
+                required.Contains(name),
+                SchemaFacts.Describe(propertySchema) ?? SchemaFacts.Describe(resolved),
+                propertySchema.Deprecated || resolved.Deprecated,
+                propertySchema.ReadOnly || resolved.ReadOnly,
+                propertySchema.WriteOnly || resolved.WriteOnly);
+            if (seen.TryGetValue(name, out var index))
+            {
+                properties[index] = property;
+            }
+            else
+            {
+                seen[name] = properties.Count;
+                properties.Add(property);
+            }
+        }
+
+        var additionalType = additional is null ? null : Map(additional, additionalPointer + "/additionalProperties", preferredName + "_Value");
+        return new ApiSchema(id, preferredName, ApiSchemaKind.Object, SchemaFacts.Describe(schema), schema.Deprecated, properties.ToEquatableArray(), additionalType, EquatableArray<string>.Empty);
+    }
+
+    private void Collect(
+        IOpenApiSchema schema,
+        string pointer,
+        List<(string, IOpenApiSchema, string)> properties,
+        HashSet<string> required,
+        HashSet<string> visited,
+        ref IOpenApiSchema? additional,
+        ref string additionalPointer)
+    {
+        if (schema.AllOf is { } allOf)
+        {
+            for (var i = 0; i < allOf.Count; i++)
+            {
+                var part = allOf[i];
+                var partPointer = part is OpenApiSchemaReference { Reference.Id: { } refId } ? ComponentPrefix + SpecPointer.Escape(refId) : $"{pointer}/allOf/{i}";
+                if (part is OpenApiSchemaReference { Target: null })
+                {
+                    Map(part, $"{pointer}/allOf/{i}", string.Empty);
+                    continue;
+                }
+
+                if (visited.Add(partPointer))
+                {
+                    Collect(SchemaFacts.Resolve(part), partPointer, properties, required, visited, ref additional, ref additionalPointer);
+                }
+            }
+        }
+
+        if (schema.Properties is { } own)
+        {
+            foreach (var pair in own)
+            {
+                properties.Add((pair.Key, pair.Value, pointer + "/properties/" + SpecPointer.Escape(pair.Key)));
+            }
+        }
+
+        if (schema.Required is { } names)
+        {
+            required.UnionWith(names);
+        }
+
+        if (schema.AdditionalProperties is { } extra)
+        {
+            additional = extra;
+            additionalPointer = pointer;
+        }
+    }
+}

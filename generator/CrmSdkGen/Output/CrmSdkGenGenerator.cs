@@ -1,0 +1,78 @@
+using System.Threading;
+using CrmSdkGen.Generation;
+using CrmSdkGen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CrmSdkGen.Output;
+
+/// <summary>
+/// The Roslyn adapter: turns each CrmSdkGenSpec item into a typed client. Every stage passes plain values, so an
+/// edit elsewhere in the project re-runs nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CrmSdkGenGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking name of the step that reads spec items.</summary>
+    public const string SpecStep = "CrmSdkGen.Spec";
+
+    /// <summary>Tracking name of the step that builds the API description.</summary>
+    public const string ModelStep = "CrmSdkGen.Model";
+
+    /// <summary>Tracking name of the step that renders files.</summary>
+    public const string FilesStep = "CrmSdkGen.Files";
+
+    /// <summary>Tracking name of the step that splits the output into single files.</summary>
+    public const string FileStep = "CrmSdkGen.File";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ToSource(pair.Left, pair.Right, cancellationToken))
+            .Where(static source => source is not null)
+            .Select(static (source, _) => source!)
+            .WithTrackingName(SpecStep);
+
+        var models = specs
+            .Select(static (source, cancellationToken) => SdkGenerator.BuildModel(source, cancellationToken))
+            .WithTrackingName(ModelStep);
+
+        var results = models
+            .Select(static (model, cancellationToken) => SdkGenerator.Emit(model, cancellationToken))
+            .WithTrackingName(FilesStep);
+
+        var files = results.SelectMany(static (result, _) => result.Files).WithTrackingName(FileStep);
+        context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, SourceText.From(file.Content, System.Text.Encoding.UTF8)));
+
+        var diagnostics = results.SelectMany(static (result, _) => result.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(ToDiagnostic(diagnostic)));
+    }
+
+    private static SpecSource? ToSource(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(text);
+        if (!options.TryGetValue("build_metadata.AdditionalFiles.CrmSdkGenSpec", out var flag) || !string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        options.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var targetNamespace);
+        options.TryGetValue("build_metadata.AdditionalFiles.ClientName", out var clientName);
+        provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty);
+    }
+
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var span = info.Span;
+        var location = Location.Create(
+            info.FilePath,
+            new TextSpan(span.Start, span.Length),
+            new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn)));
+        return Diagnostic.Create(DiagnosticDescriptors.For(info.Id, info.Severity), location, info.Message);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using CrmSdkGen.Model;
+using Microsoft.CodeAnalysis;
+
+namespace CrmSdkGen.Output;
+
+/// <summary>Roslyn descriptors for the generator's diagnostic IDs.</summary>
+internal static class DiagnosticDescriptors
+{
+    // At most one entry per ID and severity.
+    private static readonly ConcurrentDictionary<(string, Severity), DiagnosticDescriptor> Cache = new();
+
+    public static DiagnosticDescriptor For(string id, Severity severity) => Cache.GetOrAdd((id, severity), key => new DiagnosticDescriptor(
+        key.Item1,
+        Title(key.Item1),
+        "{0}",
+        "CrmSdkGen",
+        key.Item2 switch
+        {
+            Severity.Error => DiagnosticSeverity.Error,
+            Severity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        },
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/crmsdkgen/crmsdkgen/blob/main/docs/diagnostics.md#" + key.Item1.ToLowerInvariant()));
+
+    private static string Title(string id) => id switch
+    {
+        DiagnosticIds.SyntaxError => "The spec is not valid JSON or YAML",
+        DiagnosticIds.UnsupportedVersion => "The spec's OpenAPI version is not supported",
+        DiagnosticIds.SpecRuleViolation => "The spec breaks an OpenAPI rule",
+        DiagnosticIds.UnresolvedReference => "A $ref does not resolve",
+        DiagnosticIds.UnsupportedSchema => "A schema construct is typed as JsonElement",
+        DiagnosticIds.UnsupportedMediaType => "A request body media type is passed as raw content",
+        DiagnosticIds.UnsupportedParameter => "A parameter or security scheme is not fully supported",
+        DiagnosticIds.InternalError => "The generator failed",
+        DiagnosticIds.TemplateError => "A template failed",
+        DiagnosticIds.InvalidMetadata => "Invalid CrmSdkGenSpec metadata",
+        _ => "CrmSdkGen",
+    };
+}

@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CrmSdkGen.Model;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using SharpYaml;
+
+namespace CrmSdkGen.Read;
+
+/// <summary>Stage 1: spec text to the OpenAPI object model, with every reader finding located in the text.</summary>
+internal static class SpecReader
+{
+    private static readonly Regex YamlPosition = new(@"line (\d+), column (\d+)", RegexOptions.CultureInvariant);
+
+    public static OpenApiDocument? Read(string text, SpecFormat format, DiagnosticSink sink)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            sink.ReportAt(DiagnosticIds.SyntaxError, Severity.Error, "The spec file is empty.", SourceSpan.Origin);
+            return null;
+        }
+
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        settings.AddYamlReader();
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(text.TrimStart('\uFEFF'), format == SpecFormat.Json ? "json" : "yaml", settings);
+        }
+        catch (OpenApiUnsupportedSpecVersionException exception)
+        {
+            sink.Report(DiagnosticIds.UnsupportedVersion, Severity.Error, $"{exception.Message} Supported versions are Swagger 2.0, OpenAPI 3.0 and 3.1.", VersionPointer(text));
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            sink.Report(DiagnosticIds.UnsupportedVersion, Severity.Error, "The file is not an OpenAPI or Swagger document: " + exception.Message, "#");
+            return null;
+        }
+
+        if (result.Document is null)
+        {
+            ReportSyntaxError(text, format, result, sink);
+            return null;
+        }
+
+        foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
+        {
+            sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + error.Message, error.Pointer ?? "#");
+        }
+
+        foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
+        {
+            // Unresolved references are reported where the model meets them, with what was generated instead.
+            if (warning.Message?.IndexOf("does not point to an existing", StringComparison.Ordinal) < 0)
+            {
+                sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + warning.Message, warning.Pointer ?? "#");
+            }
+        }
+
+        return result.Document;
+    }
+
+    private static string VersionPointer(string text) =>
+        text.IndexOf("swagger", StringComparison.Ordinal) is var swagger and >= 0 && (text.IndexOf("openapi", StringComparison.Ordinal) is var openapi && (openapi < 0 || swagger < openapi))
+            ? "#/swagger"
+            : "#/openapi";
+
+    private static void ReportSyntaxError(string text, SpecFormat format, ReadResult result, DiagnosticSink sink)
+    {
+        var readerMessage = result.Diagnostic?.Errors is { Count: > 0 } errors ? errors[0].Message : "unknown error";
+        if (format == SpecFormat.Json)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF')), new JsonDocumentOptions { MaxDepth = 1024 });
+            }
+            catch (JsonException exception)
+            {
+                var line = (int)(exception.LineNumber ?? 0);
+                var column = (int)(exception.BytePositionInLine ?? 0);
+                sink.ReportAt(DiagnosticIds.SyntaxError, Severity.Error, "The spec is not valid JSON: " + exception.Message, sink.Locator.At(line, column));
+                return;
+            }
+        }
+        else
+        {
+            try
+            {
+                var parser = Parser.CreateParser(new StringReader(text));
+                while (parser.MoveNext())
+                {
+                }
+            }
+            catch (YamlException exception)
+            {
+                sink.ReportAt(DiagnosticIds.SyntaxError, Severity.Error, "The spec is not valid YAML: " + exception.Message, sink.Locator.At(exception.Start.Line, exception.Start.Column));
+                return;
+            }
+        }
+
+        var match = YamlPosition.Match(readerMessage ?? string.Empty);
+        var span = match.Success
+            ? sink.Locator.At(int.Parse(match.Groups[1].Value) - 1, int.Parse(match.Groups[2].Value) - 1)
+            : SourceSpan.Origin;
+        sink.ReportAt(DiagnosticIds.SyntaxError, Severity.Error, "The spec could not be read: " + readerMessage, span);
+    }
+}

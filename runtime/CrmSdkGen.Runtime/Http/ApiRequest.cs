@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using CrmSdkGen.Runtime.Auth;
+using CrmSdkGen.Runtime.Json;
+
+namespace CrmSdkGen.Runtime.Http;
+
+/// <summary>One request being built by a generated operation: method, templated path, parameters and body.</summary>
+public sealed class ApiRequest
+{
+    private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, string>> _query = new();
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+    private readonly List<KeyValuePair<string, string>> _cookies = new();
+
+    /// <summary>Starts a request.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pathTemplate">The path as the spec writes it, with <c>{name}</c> placeholders.</param>
+    /// <param name="security">The alternative sets of security schemes the operation accepts; the first fully configured set is used.</param>
+    public ApiRequest(HttpMethod method, string pathTemplate, SecurityScheme[][]? security = null)
+    {
+        Method = method;
+        PathTemplate = pathTemplate;
+        Security = security ?? Array.Empty<SecurityScheme[]>();
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The path template, which is what logs and exceptions show instead of the real values.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The security alternatives of the operation.</summary>
+    public SecurityScheme[][] Security { get; }
+
+    /// <summary>The request body, if any.</summary>
+    public HttpContent? Content { get; set; }
+
+    /// <summary>Sets the value of a path placeholder; the value is encoded so that it stays within its segment.</summary>
+    public void SetPathParameter(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        _pathValues[name] = UriEncoding.EncodePathSegment(value);
+    }
+
+    /// <summary>Adds a query parameter; a null value adds nothing.</summary>
+    public void AddQueryParameter(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _query.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Adds an array query parameter, repeated per item when <paramref name="explode"/>, else comma-separated.</summary>
+    public void AddQueryParameter(string name, IEnumerable<string>? values, bool explode = true)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        if (explode)
+        {
+            foreach (var value in values)
+            {
+                _query.Add(new(name, value));
+            }
+        }
+        else
+        {
+            _query.Add(new(name, string.Join(",", values)));
+        }
+    }
+
+    /// <summary>Adds a header; a null value adds nothing.</summary>
+    public void AddHeader(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _headers.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Adds a cookie; a null value adds nothing.</summary>
+    public void AddCookie(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _cookies.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Sets a JSON body written by <paramref name="codec"/>.</summary>
+    public void SetJsonBody<T>(T body, JsonCodec<T> codec, string mediaType = "application/json")
+    {
+        var content = new ByteArrayContent(JsonModel.ToUtf8(body, codec));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+        Content = content;
+    }
+
+    /// <summary>Sets a body streamed from <paramref name="body"/>; a wildcard media type is sent as application/octet-stream.</summary>
+    public void SetStreamBody(Stream body, string mediaType = "application/octet-stream")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType.Contains('*', StringComparison.Ordinal) ? "application/octet-stream" : mediaType);
+        Content = content;
+    }
+
+    /// <summary>Sets a text body.</summary>
+    public void SetTextBody(string body, string mediaType = "text/plain")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Content = new StringContent(body, Encoding.UTF8, mediaType.Contains('*', StringComparison.Ordinal) ? "text/plain" : mediaType);
+    }
+
+    /// <summary>Builds the path and query, relative to the base address.</summary>
+    public string BuildPathAndQuery()
+    {
+        var builder = new StringBuilder(PathTemplate.Length + 32);
+        var template = PathTemplate.AsSpan();
+        while (!template.IsEmpty)
+        {
+            var open = template.IndexOf('{');
+            if (open < 0)
+            {
+                builder.Append(template);
+                break;
+            }
+
+            var close = template.Slice(open).IndexOf('}');
+            if (close < 0)
+            {
+                builder.Append(template);
+                break;
+            }
+
+            builder.Append(template.Slice(0, open));
+            var name = template.Slice(open + 1, close - 1).ToString();
+            if (!_pathValues.TryGetValue(name, out var value))
+            {
+                throw new InvalidOperationException($"The path parameter '{name}' of {PathTemplate} has no value.");
+            }
+
+            builder.Append(value);
+            template = template.Slice(open + close + 1);
+        }
+
+        for (var i = 0; i < _query.Count; i++)
+        {
+            builder.Append(i == 0 ? '?' : '&')
+                .Append(UriEncoding.EncodeQueryComponent(_query[i].Key))
+                .Append('=')
+                .Append(UriEncoding.EncodeQueryComponent(_query[i].Value));
+        }
+
+        return builder.ToString();
+    }
+
+    internal void ApplyHeaders(HttpRequestMessage message)
+    {
+        foreach (var header in _headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (_cookies.Count > 0)
+        {
+            var cookie = new StringBuilder();
+            foreach (var pair in _cookies)
+            {
+                if (cookie.Length > 0)
+                {
+                    cookie.Append("; ");
+                }
+
+                cookie.Append(pair.Key).Append('=').Append(UriEncoding.EncodeQueryComponent(pair.Value));
+            }
+
+            message.Headers.TryAddWithoutValidation("Cookie", cookie.ToString());
+        }
+    }
+}

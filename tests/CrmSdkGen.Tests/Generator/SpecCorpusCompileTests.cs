@@ -1,0 +1,34 @@
+using CrmSdkGen.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CrmSdkGen.Tests.Generator;
+
+/// <summary>Every spec under specs/ must generate code that compiles with zero errors and zero warnings.</summary>
+public sealed class SpecCorpusCompileTests(ITestOutputHelper output)
+{
+    public static IEnumerable<object[]> Specs() =>
+        Directory.GetFiles(GeneratedCompilation.SpecPath(string.Empty), "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(GeneratedCompilation.SpecPath(string.Empty), path))
+            .Order(StringComparer.Ordinal)
+            .Select(path => new object[] { path });
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Generated_code_compiles_without_errors_or_warnings(string spec)
+    {
+        var result = GeneratedCompilation.Generate(spec);
+        var lines = result.Files.Sum(file => file.Content.Count(c => c == '\n'));
+        output.WriteLine($"{spec}: {result.Files.Count} files, {lines} lines, {result.Diagnostics.Count} generator diagnostics");
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            output.WriteLine($"  {diagnostic.Id} {diagnostic.Severity} ({diagnostic.Span.StartLine + 1},{diagnostic.Span.StartColumn + 1}): {diagnostic.Message}");
+        }
+
+        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == Model.Severity.Error);
+        Assert.NotEmpty(result.Files);
+
+        var problems = GeneratedCompilation.Problems(GeneratedCompilation.Compile(result));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(20)));
+    }
+}

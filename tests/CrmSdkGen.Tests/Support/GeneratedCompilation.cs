@@ -1,0 +1,49 @@
+using CrmSdkGen.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CrmSdkGen.Tests.Support;
+
+/// <summary>Generates a client from a spec with the generator's core and compiles it as a consumer would, warnings as errors.</summary>
+internal static class GeneratedCompilation
+{
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+            .Append(typeof(CrmSdkGen.Runtime.ApiClientOptions).Assembly.Location);
+        return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
+    });
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    public static IReadOnlyList<MetadataReference> MetadataReferences => References.Value;
+
+    public static string SpecPath(string relative) => Path.Combine(AppContext.BaseDirectory, "specs", relative);
+
+    public static GenerationResult Generate(string relativeSpecPath, string targetNamespace = "Test.Api", string clientName = "TestClient")
+    {
+        var path = SpecPath(relativeSpecPath);
+        return SdkGenerator.Generate(new SpecSource(path, File.ReadAllText(path), targetNamespace, clientName, "Test"));
+    }
+
+    public static CSharpCompilation Compile(GenerationResult result, params string[] extraSources)
+    {
+        var trees = result.Files.Select(file => CSharpSyntaxTree.ParseText(file.Content, ParseOptions, file.HintName))
+            .Concat(extraSources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)));
+        return CSharpCompilation.Create(
+            "Generated" + Guid.NewGuid().ToString("N"),
+            trees,
+            MetadataReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error,
+            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+            {
+                // The SDK suppresses these unification notes in every build; they concern the test's reference set, not the code.
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            }));
+    }
+
+    public static IReadOnlyList<Diagnostic> Problems(CSharpCompilation compilation) =>
+        compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning || diagnostic.IsWarningAsError).ToList();
+}
