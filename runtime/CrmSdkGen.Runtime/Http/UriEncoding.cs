@@ -7,20 +7,16 @@ namespace CrmSdkGen.Runtime.Http;
 public static class UriEncoding
 {
     /// <summary>
-    /// Encodes a path parameter so that it stays one segment: everything but unreserved characters is
-    /// percent-encoded, and the dot segments "." and ".." are encoded too so they cannot climb the path.
+    /// Encodes a path parameter so that it stays one segment: everything but unreserved characters is percent-encoded.
     /// </summary>
-    /// <exception cref="ArgumentException">The value is empty, which would change the path's shape.</exception>
+    /// <exception cref="ArgumentException">
+    /// The value is empty, ".", or "..": servers normalise those segments (encoded or not) and the request would reach another path.
+    /// </exception>
     public static string EncodePathSegment(string value)
     {
-        if (value.Length == 0)
+        if (value.Length == 0 || value is "." or "..")
         {
-            throw new ArgumentException("A path parameter cannot be empty.", nameof(value));
-        }
-
-        if (value is "." or "..")
-        {
-            return value.Replace(".", "%2E", StringComparison.Ordinal);
+            throw new ArgumentException($"A path parameter cannot be '{value}': it would change the request's path.", nameof(value));
         }
 
         return Encode(value);

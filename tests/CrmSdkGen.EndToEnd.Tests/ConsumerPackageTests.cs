@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace CrmSdkGen.EndToEnd.Tests;
+
+/// <summary>
+/// Packs both packages into a temporary folder feed and builds a fresh project that has nothing but the package
+/// reference and CrmSdkGenSpec items, then runs it: what a new user does.
+/// </summary>
+public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("crmsdkgen-consumer-");
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    [Fact]
+    public async Task A_fresh_project_with_only_the_package_and_two_specs_builds_without_warnings_and_runs()
+    {
+        var repository = RepositoryRoot();
+        var feed = Directory.CreateDirectory(Path.Combine(_work.FullName, "feed")).FullName;
+        foreach (var packable in new[] { "runtime/CrmSdkGen.Runtime/CrmSdkGen.Runtime.csproj", "generator/CrmSdkGen.Package/CrmSdkGen.Package.csproj" })
+        {
+            await RunAsync("dotnet", ["pack", Path.Combine(repository, packable), "-c", "Release", "-o", feed], repository);
+        }
+
+        Assert.True(File.Exists(Path.Combine(feed, "CrmSdkGen.0.1.0.nupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, "CrmSdkGen.Runtime.0.1.0.nupkg")));
+
+        var project = Directory.CreateDirectory(Path.Combine(_work.FullName, "consumer")).FullName;
+        Directory.CreateDirectory(Path.Combine(project, "specs"));
+        File.Copy(Path.Combine(repository, "specs/acme/acme-crm-contacts.yaml"), Path.Combine(project, "specs/contacts.yaml"));
+        File.Copy(Path.Combine(repository, "specs/features/readme-3.0-petstore-expanded.json"), Path.Combine(project, "specs/petstore.json"));
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="crmsdkgen-test-feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CrmSdkGen" Version="0.1.0" />
+                <CrmSdkGenSpec Include="specs/contacts.yaml" Namespace="Acme.Crm" ClientName="AcmeClient" />
+                <CrmSdkGenSpec Include="specs/petstore.json" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using Acme.Crm;
+            using Acme.Crm.Models;
+            using CrmSdkGen.Runtime.Json;
+
+            /// <summary>The consumer's entry point.</summary>
+            public static class Program
+            {
+                /// <summary>Runs the check.</summary>
+                public static void Main()
+                {
+                    var contact = JsonModel.Parse<Contact>("{\"id\":\"7\",\"email\":\"a@b.c\",\"createdAt\":\"2024-01-01T00:00:00Z\",\"updatedAt\":\"2024-01-02T00:00:00Z\",\"archived\":false,\"lifecycleStage\":\"evangelist\",\"x-custom\":[1,2]}");
+                    var patch = new ContactInput { Phone = null, LifecycleStage = LifecycleStage.Customer };
+                    using var http = new System.Net.Http.HttpClient();
+                    var client = new AcmeClient(http);
+                    var petstore = new Consumer.Petstore.SwaggerPetstoreClient(http);
+                    System.Console.WriteLine($"{contact.Email}|{contact.LifecycleStage}|{contact.LifecycleStage?.IsKnown}|{JsonModel.ToJson(contact)}|{JsonModel.ToJson(patch)}|{client.Contacts.GetType().Name}|{petstore.Pets.GetType().Name}");
+                }
+            }
+            """);
+
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work.FullName, "packages") };
+        await RunAsync("dotnet", ["build", "-c", "Release"], project, environment);
+        var printed = await RunAsync("dotnet", ["run", "-c", "Release", "--no-build"], project, environment);
+
+        Assert.Contains(
+            "a@b.c|evangelist|False|{\"id\":\"7\",\"email\":\"a@b.c\",\"lifecycleStage\":\"evangelist\",\"createdAt\":\"2024-01-01T00:00:00+00:00\",\"updatedAt\":\"2024-01-02T00:00:00+00:00\",\"archived\":false,\"x-custom\":[1,2]}|{\"phone\":null,\"lifecycleStage\":\"customer\"}|ContactsClient|PetsClient",
+            printed);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrmSdkGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+
+    private async Task<string> RunAsync(string fileName, string[] arguments, string workingDirectory, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var pair in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[pair.Key] = pair.Value;
+        }
+
+        // The test host's MSBuild settings would otherwise leak into the child build.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        using var process = Process.Start(start)!;
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await standardOutput + await standardError;
+        output.WriteLine($"$ {fileName} {string.Join(' ', arguments)} (exit {process.ExitCode})");
+        output.WriteLine(text);
+        Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', arguments)} failed:{Environment.NewLine}{text}");
+        return text;
+    }
+}
