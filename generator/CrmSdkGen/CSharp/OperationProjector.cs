@@ -108,7 +108,7 @@ internal sealed class OperationProjector
             var type = ParameterType(parameter.Type);
             var declared = _types.DeclaredName(type, optional);
             arguments.Add((
-                new ParameterTemplateModel { Name = name, DocName = name.TrimStart('@'), Type = declared, Optional = optional, Summary = parameter.Description, Deprecated = parameter.Deprecated },
+                new ParameterTemplateModel { Name = name, DocName = name.TrimStart('@'), Type = declared, Optional = optional, Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.", Deprecated = parameter.Deprecated },
                 ApplyParameter(parameter, type, name, optional)));
         }
 

@@ -20,6 +20,11 @@ internal static class TemplateFunctions
     private static string DocElement(string element, string? text, string indent)
     {
         var lines = TemplateText.DocLines(text);
+        if (lines.Count <= 1)
+        {
+            return $"{indent}/// <{element}>{(lines.Count == 0 ? string.Empty : lines[0])}</{element}>";
+        }
+
         var builder = new StringBuilder();
         builder.Append(indent).Append("/// <").Append(element).Append('>');
         foreach (var line in lines)
