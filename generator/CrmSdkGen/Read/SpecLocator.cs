@@ -27,7 +27,7 @@ internal sealed class SpecLocator
     public SourceSpan Locate(string pointer)
     {
         var index = _index ??= BuildIndex();
-        var segments = SpecPointer.Split(Translate(pointer));
+        var segments = SpecPointer.Split(index.ContainsKey(pointer) ? pointer : Translate(pointer));
         while (true)
         {
             if (index.TryGetValue(SpecPointer.Join(segments), out var found))
@@ -47,12 +47,17 @@ internal sealed class SpecLocator
 
     public SourceSpan At(int line, int column) => Lines.Span(Lines.OffsetOf(line, column), 1);
 
-    private static string Translate(string pointer) =>
-
+    private string Translate(string pointer)
+    {
         // Swagger 2.0 documents are read into the OpenAPI 3 shape; point back into the 2.0 layout where it differs.
-        pointer.StartsWith("#/components/schemas/", StringComparison.Ordinal)
-            ? "#/definitions/" + pointer.Substring("#/components/schemas/".Length)
-            : pointer;
+        const string Components = "#/components/schemas/";
+        if (pointer.StartsWith(Components, StringComparison.Ordinal) && _index!.ContainsKey("#/definitions"))
+        {
+            return "#/definitions/" + pointer.Substring(Components.Length);
+        }
+
+        return pointer;
+    }
 
     private Dictionary<string, (int Start, int Length)> BuildIndex()
     {

@@ -103,9 +103,14 @@ internal static class SpecReader
         }
 
         var match = YamlPosition.Match(readerMessage ?? string.Empty);
-        var span = match.Success
-            ? sink.Locator.At(int.Parse(match.Groups[1].Value) - 1, int.Parse(match.Groups[2].Value) - 1)
-            : SourceSpan.Origin;
-        sink.ReportAt(DiagnosticIds.SyntaxError, Severity.Error, "The spec could not be read: " + readerMessage, span);
+        if (match.Success)
+        {
+            var span = sink.Locator.At(int.Parse(match.Groups[1].Value) - 1, int.Parse(match.Groups[2].Value) - 1);
+            sink.ReportAt(DiagnosticIds.SyntaxError, Severity.Error, "The spec could not be read: " + readerMessage, span);
+            return;
+        }
+
+        // The text is well-formed, so what is missing is the document's OpenAPI shape.
+        sink.Report(DiagnosticIds.UnsupportedVersion, Severity.Error, "The file is not an OpenAPI or Swagger document: " + readerMessage, VersionPointer(text));
     }
 }

@@ -174,8 +174,9 @@ public sealed class ApiClientCore
         return new Uri(root + separator + pathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
+    // On Unix "/api/v3" parses as an absolute file URI, so only http and https count as a base address.
     private Uri? SpecBaseAddress() =>
-        _specServerUrl is not null && Uri.TryCreate(_specServerUrl, UriKind.Absolute, out var uri) ? uri : null;
+        _specServerUrl is not null && Uri.TryCreate(_specServerUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
     private static async Task EnsureSuccessAsync(ApiRequest request, HttpResponseMessage response, ApiErrorMap errors, CancellationToken cancellationToken)
     {

@@ -46,7 +46,6 @@ internal sealed class GeneratorHarness : CSharpSourceGeneratorTest<CrmSdkGenGene
     protected override CompilationOptions CreateCompilationOptions() =>
         ((CSharpCompilationOptions)base.CreateCompilationOptions())
             .WithNullableContextOptions(NullableContextOptions.Enable)
-            .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
             {
                 ["CS1701"] = ReportDiagnostic.Suppress,

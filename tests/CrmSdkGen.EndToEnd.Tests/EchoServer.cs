@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CrmSdkGen.EndToEnd.Tests;
+
+/// <summary>A server on 127.0.0.1 that answers every request with what it received: method, path, query, headers.</summary>
+public sealed class EchoServer : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.Run(async context =>
+        {
+            var headers = new JsonObject();
+            foreach (var header in context.Request.Headers)
+            {
+                headers[header.Key.ToLowerInvariant()] = header.Value.ToString();
+            }
+
+            var echo = new JsonObject
+            {
+                ["method"] = context.Request.Method,
+                ["path"] = context.Request.Path.Value,
+                ["query"] = context.Request.QueryString.Value,
+                ["headers"] = headers,
+            };
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(echo.ToJsonString());
+        });
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+}
