@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +24,8 @@ internal static class SpecReader
             return null;
         }
 
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        // Swagger 2.0 operations without 'produces' speak JSON in practice; that is what CRM APIs send.
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false, DefaultContentType = new List<string> { "application/json" } };
         settings.AddYamlReader();
         ReadResult result;
         try

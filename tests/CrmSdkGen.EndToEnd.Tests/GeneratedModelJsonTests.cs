@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Acme.Crm.Models;
+using CrmSdkGen.Runtime.Json;
+
+namespace CrmSdkGen.EndToEnd.Tests;
+
+/// <summary>The JSON code the generator emitted for the Acme models, compiled into this project.</summary>
+public sealed class GeneratedModelJsonTests
+{
+    private const string FullContact = """{"id":"42","email":"a@b.c","phone":null,"lifecycleStage":"champion","tags":["x"],"address":{"city":"Paris","geo":{"lat":1.5}},"customProperties":{"k":"v"},"createdAt":"2024-05-01T10:00:00+00:00","updatedAt":"2024-05-02T10:00:00+00:00","archived":false,"hs_unknown":{"deep":[1,"two",null]}}""";
+
+    [Fact]
+    public void Unknown_properties_and_enum_values_round_trip_unchanged()
+    {
+        var contact = JsonModel.Parse<Contact>(FullContact);
+
+        Assert.Equal("champion", contact.LifecycleStage!.Value.Value);
+        Assert.False(contact.LifecycleStage.Value.IsKnown);
+        Assert.Equal(JsonValueKind.Object, contact.AdditionalProperties["hs_unknown"].ValueKind);
+        Assert.Equal(1.5, contact.Address!.AdditionalProperties["geo"].GetProperty("lat").GetDouble());
+        Assert.Equal(FullContact, JsonModel.ToJson(contact));
+    }
+
+    [Fact]
+    public void Unset_and_null_are_different_states()
+    {
+        var patch = new ContactInput { Phone = null, FirstName = "Ada" };
+
+        Assert.True(patch.IsSet("phone"));
+        Assert.False(patch.IsSet("lastName"));
+        Assert.Equal("""{"firstName":"Ada","phone":null}""", JsonModel.ToJson(patch));
+        Assert.Equal("{}", JsonModel.ToJson(new ContactInput()));
+    }
+
+    [Fact]
+    public void A_required_property_missing_from_the_json_is_a_JsonException_that_names_it()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonModel.Parse<Contact>("""{"id":"1","createdAt":"2024-05-01T10:00:00Z","updatedAt":"2024-05-01T10:00:00Z","archived":true}"""));
+
+        Assert.Contains("'email'", error.Message);
+        Assert.Contains("Contact", error.Message);
+    }
+
+    [Fact]
+    public void Reading_an_unassigned_required_property_throws_instead_of_returning_null()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new Contact().Email);
+
+        Assert.Contains("'email'", error.Message);
+    }
+
+    [Fact]
+    public void Enum_values_compare_by_wire_value()
+    {
+        LifecycleStage fromString = "lead";
+
+        Assert.Equal(LifecycleStage.Lead, fromString);
+        Assert.True(fromString == LifecycleStage.FromValue("lead"));
+        Assert.NotEqual(LifecycleStage.Lead, LifecycleStage.Customer);
+        Assert.Equal(string.Empty, default(LifecycleStage).Value);
+    }
+}
