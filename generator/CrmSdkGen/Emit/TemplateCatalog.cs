@@ -28,7 +28,8 @@ internal static class TemplateCatalog
         var template = Template.Parse(ReadSource(name), name + ".sbn");
         if (template.HasErrors)
         {
-            throw new InvalidOperationException($"The built-in template {name} does not parse: {template.Messages}");
+            var first = template.Messages[0];
+            throw new TemplateFailureException(name, first.Span.Start.Line, first.Span.Start.Column, first.Message, null);
         }
 
         return template;

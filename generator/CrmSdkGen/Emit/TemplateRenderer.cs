@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace CrmSdkGen.Emit;
 
@@ -22,6 +23,13 @@ internal sealed class TemplateRenderer
         };
         context.PushGlobal(_functions);
         context.PushGlobal(globals);
-        return template.Render(context).Replace("\r\n", "\n");
+        try
+        {
+            return template.Render(context).Replace("\r\n", "\n");
+        }
+        catch (ScriptRuntimeException exception)
+        {
+            throw new TemplateFailureException(templateName, exception.Span.Start.Line, exception.Span.Start.Column, exception.OriginalMessage, exception);
+        }
     }
 }

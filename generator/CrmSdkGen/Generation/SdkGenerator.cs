@@ -71,6 +71,11 @@ internal static class SdkGenerator
                 files.Add(new GeneratedFile(file.HintName, renderer.Render(file.Template, file.Model)));
             }
         }
+        catch (TemplateFailureException failure)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticIds.TemplateError, Severity.Error, failure.Message, model.SpecPath, SourceSpan.Origin));
+            files.Clear();
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             diagnostics.Add(new DiagnosticInfo(DiagnosticIds.InternalError, Severity.Error, "The generator failed while writing code for this spec: " + Describe(exception), model.SpecPath, SourceSpan.Origin));

@@ -13,5 +13,4 @@ internal static class DiagnosticIds
     public const string InternalError = "CSG0008";
     public const string TemplateError = "CSG0009";
     public const string InvalidMetadata = "CSG0010";
-    public const string RenamedMember = "CSG0011";
 }
