@@ -32,8 +32,7 @@ internal sealed class SpecLocator
         {
             if (index.TryGetValue(SpecPointer.Join(segments), out var found))
             {
-                var start = _format == SpecFormat.Json ? Utf8Offsets.ToCharOffset(_text, found.Start) : found.Start;
-                return Lines.Span(start, found.Length);
+                return Lines.Span(found.Start, found.Length);
             }
 
             if (segments.Count == 0)

@@ -1,38 +1,49 @@
 namespace CrmSdkGen.Read;
 
-/// <summary>Maps UTF-8 byte offsets, which the JSON reader reports, to character offsets in the text.</summary>
-internal static class Utf8Offsets
+/// <summary>
+/// Maps UTF-8 byte offsets, which the JSON reader reports, to character offsets in the text. Offsets must be asked in
+/// increasing order; each question continues from the last answer, so a whole document costs one pass.
+/// </summary>
+internal sealed class Utf8Offsets
 {
-    public static int ToCharOffset(string text, long byteOffset)
-    {
-        long bytes = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (bytes >= byteOffset)
-            {
-                return i;
-            }
+    private readonly string _text;
+    private long _bytes;
+    private int _chars;
 
-            var c = text[i];
+    public Utf8Offsets(string text) => _text = text;
+
+    public int ToCharOffset(long byteOffset)
+    {
+        if (byteOffset < _bytes)
+        {
+            _bytes = 0;
+            _chars = 0;
+        }
+
+        while (_chars < _text.Length && _bytes < byteOffset)
+        {
+            var c = _text[_chars];
             if (c < 0x80)
             {
-                bytes += 1;
+                _bytes += 1;
             }
             else if (c < 0x800)
             {
-                bytes += 2;
+                _bytes += 2;
             }
-            else if (char.IsHighSurrogate(c))
+            else if (char.IsHighSurrogate(c) && _chars + 1 < _text.Length)
             {
-                bytes += 4;
-                i++;
+                _bytes += 4;
+                _chars++;
             }
             else
             {
-                bytes += 3;
+                _bytes += 3;
             }
+
+            _chars++;
         }
 
-        return text.Length;
+        return _chars;
     }
 }
