@@ -59,4 +59,52 @@ public sealed class GeneratedModelJsonTests
         Assert.NotEqual(LifecycleStage.Lead, LifecycleStage.Customer);
         Assert.Equal(string.Empty, default(LifecycleStage).Value);
     }
+
+    [Theory]
+    [InlineData("""{"type":"team","teamId":"t1","name":"EMEA"}""", "TeamOwner")]
+    [InlineData("""{"type":"user","userId":"u1"}""", "UserOwner")]
+    [InlineData("""{"type":"bot","teamId":"t9"}""", "TeamOwner")]
+    public void A_discriminated_union_reads_the_alternative_its_discriminator_or_shape_names(string json, string expected)
+    {
+        var contact = JsonModel.Parse<Contact>(Minimal("\"owner\":" + json));
+
+        Assert.Equal(expected, contact.Owner!.Value!.GetType().Name);
+        Assert.Equal(Minimal("\"owner\":" + json), JsonModel.ToJson(contact));
+    }
+
+    [Fact]
+    public void An_expandable_field_is_either_the_id_or_the_object()
+    {
+        var byId = JsonModel.Parse<Contact>(Minimal("\"source\":\"cmp_1\""));
+        var expanded = JsonModel.Parse<Contact>(Minimal("\"source\":{\"id\":\"cmp_1\",\"name\":\"Spring\"}"));
+
+        Assert.Equal("cmp_1", byId.Source!.String);
+        Assert.Null(byId.Source.Campaign);
+        Assert.Equal("Spring", expanded.Source!.Campaign!.Name);
+        Assert.Null(expanded.Source.String);
+    }
+
+    [Fact]
+    public void A_value_that_fits_no_alternative_is_kept_raw_and_written_back()
+    {
+        var contact = JsonModel.Parse<Contact>(Minimal("\"source\":[1,2,3]"));
+
+        Assert.Null(contact.Source!.String);
+        Assert.Null(contact.Source.Campaign);
+        Assert.Equal(JsonValueKind.Array, contact.Source.Raw.ValueKind);
+        Assert.Equal(Minimal("\"source\":[1,2,3]"), JsonModel.ToJson(contact));
+    }
+
+    [Fact]
+    public void Assigning_an_alternative_replaces_the_other()
+    {
+        ContactSource source = "cmp_2";
+        source.Campaign = new Campaign { Id = "cmp_3", Name = "Autumn" };
+
+        Assert.Null(source.String);
+        Assert.Equal("""{"id":"cmp_3","name":"Autumn"}""", JsonModel.ToJson(source));
+    }
+
+    private static string Minimal(string extra) =>
+        "{\"id\":\"1\",\"email\":\"a@b.c\"," + extra + ",\"createdAt\":\"2024-05-01T10:00:00+00:00\",\"updatedAt\":\"2024-05-01T10:00:00+00:00\",\"archived\":false}";
 }

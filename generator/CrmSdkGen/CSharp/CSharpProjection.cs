@@ -26,13 +26,17 @@ internal static class CSharpProjection
         var types = new TypeMapper(typeNames, kinds);
         var files = new List<FileToRender>();
         var models = new ModelProjector(types, modelNamespace);
+        var byId = api.Schemas.ToDictionary(schema => schema.Id);
         foreach (var schema in api.Schemas)
         {
             var name = simpleNames[schema.Id];
             var hint = modelNamespace + "." + name + ".g.cs";
-            files.Add(schema.Kind == ApiSchemaKind.Enum
-                ? new FileToRender(hint, "Enum", models.ProjectEnum(schema, name))
-                : new FileToRender(hint, "Model", models.ProjectObject(schema, name)));
+            files.Add(schema.Kind switch
+            {
+                ApiSchemaKind.Enum => new FileToRender(hint, "Enum", models.ProjectEnum(schema, name)),
+                ApiSchemaKind.Union => new FileToRender(hint, "Union", models.ProjectUnion(schema, name, byId)),
+                _ => new FileToRender(hint, "Model", models.ProjectObject(schema, name)),
+            });
         }
 
         var clientScope = new NameScope();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CrmSdkGen.CSharp.Emit;
 using CrmSdkGen.Model;
 
@@ -93,6 +94,84 @@ internal sealed class ModelProjector
 
         return model;
     }
+
+    public UnionTemplateModel ProjectUnion(ApiSchema schema, string name, IReadOnlyDictionary<string, ApiSchema> schemas)
+    {
+        var codecs = new CodecTable();
+        var model = new UnionTemplateModel { Namespace = _namespace, Name = name, Summary = schema.Description, Deprecated = schema.Deprecated, Discriminator = schema.Discriminator };
+        var members = new NameScope(new[] { name, "Raw", "Value", "ReadJson", "WriteJson", "ClearVariants", "GetType", "ToString", "Equals", "GetHashCode" });
+        var fields = new NameScope(new[] { "_raw" }, ignoreCase: false);
+        var implicitTypes = new HashSet<string>();
+        var index = 0;
+        foreach (var variant in schema.Variants)
+        {
+            var type = variant.Type with { Nullable = false };
+            var typeName = _types.Name(type);
+            var property = members.Claim(VariantName(type, typeName));
+            var isValueType = _types.IsValueType(type);
+            var projected = new UnionVariantTemplateModel
+            {
+                Index = index++,
+                Property = property,
+                Field = fields.Claim("_" + Identifier.Camel(property).TrimStart('@')),
+                Type = typeName,
+                ValueSuffix = isValueType ? ".Value" : string.Empty,
+                Codec = _types.Codec(type, codecs),
+                Kind = UnionKind(type, schemas),
+                Implicit = !typeName.StartsWith("global::System.Collections.Generic.I", System.StringComparison.Ordinal) && type.Kind != ApiTypeKind.Any && implicitTypes.Add(typeName),
+            };
+            projected.DiscriminatorValues.AddRange(variant.DiscriminatorValues);
+            if (type.Kind == ApiTypeKind.Named && schemas.TryGetValue(type.SchemaId!, out var target) && target.Kind == ApiSchemaKind.Object)
+            {
+                projected.Known.AddRange(target.Properties.Select(p => p.JsonName));
+                projected.Required.AddRange(target.RequiredNames);
+            }
+
+            model.Variants.Add(projected);
+        }
+
+        model.Codecs = codecs.Fields;
+        return model;
+    }
+
+    private static string VariantName(ApiType type, string typeName)
+    {
+        var simple = typeName.Substring(typeName.LastIndexOf('.') + 1);
+        return type.Kind switch
+        {
+            ApiTypeKind.Named => simple,
+            ApiTypeKind.Array => "List",
+            ApiTypeKind.Map => "Dictionary",
+            ApiTypeKind.Any => "Json",
+            ApiTypeKind.String or ApiTypeKind.Binary when typeName == "string" => "String",
+            ApiTypeKind.String when typeName == "byte[]" => "Bytes",
+            _ => Identifier.Pascal(simple),
+        };
+    }
+
+    private string UnionKind(ApiType type, IReadOnlyDictionary<string, ApiSchema> schemas) => type.Kind switch
+    {
+        ApiTypeKind.Named when schemas.TryGetValue(type.SchemaId!, out var target) => target.Kind switch
+        {
+            ApiSchemaKind.Enum => "String",
+            ApiSchemaKind.Union => "Any",
+            _ => "Object",
+        },
+        ApiTypeKind.String => type.Format switch
+        {
+            "date-time" => "DateTime",
+            "date" => "Date",
+            "uuid" => "Uuid",
+            _ => "String",
+        },
+        ApiTypeKind.Binary => "String",
+        ApiTypeKind.Integer => "Integer",
+        ApiTypeKind.Number => "Number",
+        ApiTypeKind.Boolean => "Boolean",
+        ApiTypeKind.Array => "Array",
+        ApiTypeKind.Map => "Map",
+        _ => "Any",
+    };
 
     public static IEnumerable<string> ReservedTypeNames => new[] { "System", "Microsoft", "CrmSdkGen", "Global" };
 }

@@ -4,7 +4,11 @@ internal enum ApiSchemaKind
 {
     Object,
     Enum,
+    Union,
 }
+
+/// <summary>One alternative of a oneOf/anyOf union, with the discriminator values that select it.</summary>
+internal sealed record ApiUnionVariant(ApiType Type, EquatableArray<string> DiscriminatorValues);
 
 /// <summary>A property of an object schema.</summary>
 internal sealed record ApiProperty(
@@ -27,4 +31,14 @@ internal sealed record ApiSchema(
     bool Deprecated,
     EquatableArray<ApiProperty> Properties,
     ApiType? AdditionalProperties,
-    EquatableArray<string> EnumValues);
+    EquatableArray<string> EnumValues)
+{
+    /// <summary>The alternatives of a union.</summary>
+    public EquatableArray<ApiUnionVariant> Variants { get; init; }
+
+    /// <summary>The property whose value names the alternative of a union, when the spec declares one.</summary>
+    public string? Discriminator { get; init; }
+
+    /// <summary>The required property names of an object, for telling union alternatives apart.</summary>
+    public EquatableArray<string> RequiredNames { get; init; }
+}

@@ -7,7 +7,6 @@ internal static class DiagnosticIds
     public const string UnsupportedVersion = "CSG0002";
     public const string SpecRuleViolation = "CSG0003";
     public const string UnresolvedReference = "CSG0004";
-    public const string UnsupportedSchema = "CSG0005";
     public const string UnsupportedMediaType = "CSG0006";
     public const string UnsupportedParameter = "CSG0007";
     public const string InternalError = "CSG0008";

@@ -44,5 +44,5 @@ internal static class SchemaClassifier
         }
     }
 
-    public static bool IsNamed(SchemaShape shape) => shape is SchemaShape.Object or SchemaShape.Enum;
+    public static bool IsNamed(SchemaShape shape) => shape is SchemaShape.Object or SchemaShape.Enum or SchemaShape.Union or SchemaShape.MultiType;
 }

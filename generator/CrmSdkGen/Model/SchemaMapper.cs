@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Globalization;
 using CrmSdkGen.Read;
 using Microsoft.OpenApi;
 
@@ -119,20 +120,9 @@ internal sealed class SchemaMapper
                 type = MapPrimitive(schema);
                 break;
             case SchemaShape.Union:
-                _sink.Report(
-                    DiagnosticIds.UnsupportedSchema,
-                    Severity.Warning,
-                    "oneOf/anyOf with several alternatives is typed as JsonElement; the value is kept exactly as received.",
-                    pointer + (schema.OneOf is { Count: > 0 } ? "/oneOf" : "/anyOf"));
-                type = ApiType.Any;
-                break;
             case SchemaShape.MultiType:
-                _sink.Report(
-                    DiagnosticIds.UnsupportedSchema,
-                    Severity.Warning,
-                    $"A schema of several types ({schema.Type}) is typed as JsonElement; the value is kept exactly as received.",
-                    pointer + "/type");
-                type = ApiType.Any;
+                EnsureNamed(schema, pointer, nameHint, shape);
+                type = new ApiType(ApiTypeKind.Named, SchemaId: pointer);
                 break;
             default:
                 type = ApiType.Any;
@@ -192,9 +182,13 @@ internal sealed class SchemaMapper
         // Registered before its members are mapped, so that recursive schemas end at this entry.
         _named[id] = null;
         _order.Add(id);
-        _named[id] = shape == SchemaShape.Enum
-            ? new ApiSchema(id, preferredName, ApiSchemaKind.Enum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.StringEnumValues(schema)!.Distinct().ToEquatableArray())
-            : BuildObject(schema, id, preferredName);
+        _named[id] = shape switch
+        {
+            SchemaShape.Enum => new ApiSchema(id, preferredName, ApiSchemaKind.Enum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.StringEnumValues(schema)!.Distinct().ToEquatableArray()),
+            SchemaShape.Union => BuildUnion(schema, id, preferredName),
+            SchemaShape.MultiType => BuildMultiType(schema, id, preferredName),
+            _ => BuildObject(schema, id, preferredName),
+        };
     }
 
     private ApiSchema BuildObject(IOpenApiSchema schema, string id, string preferredName)
@@ -230,7 +224,75 @@ internal sealed class SchemaMapper
         }
 
         var additionalType = additional is null ? null : Map(additional, additionalPointer + "/additionalProperties", preferredName + "_Value");
-        return new ApiSchema(id, preferredName, ApiSchemaKind.Object, SchemaFacts.Describe(schema), schema.Deprecated, properties.ToEquatableArray(), additionalType, EquatableArray<string>.Empty);
+        return new ApiSchema(id, preferredName, ApiSchemaKind.Object, SchemaFacts.Describe(schema), schema.Deprecated, properties.ToEquatableArray(), additionalType, EquatableArray<string>.Empty)
+        {
+            RequiredNames = properties.Where(property => property.Required).Select(property => property.JsonName).ToEquatableArray(),
+        };
+    }
+
+    private ApiSchema BuildUnion(IOpenApiSchema schema, string id, string preferredName)
+    {
+        var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        var alternatives = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
+        var mapping = schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>();
+        var variants = new List<ApiUnionVariant>();
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            var alternative = alternatives[i];
+            if (SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternative)))
+            {
+                continue;
+            }
+
+            var type = Map(alternative, $"{id}/{keyword}/{i}", preferredName + "_Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var values = new List<string>();
+            if (schema.Discriminator?.PropertyName is not null && alternative is OpenApiSchemaReference { Reference.Id: { } referenced })
+            {
+                values.AddRange(mapping.Where(pair => pair.Value?.Reference?.Id == referenced).Select(pair => pair.Key));
+                if (values.Count == 0)
+                {
+                    // Without an explicit mapping the schema's own name is the discriminator value.
+                    values.Add(referenced);
+                }
+            }
+
+            variants.Add(new ApiUnionVariant(type, values.ToEquatableArray()));
+        }
+
+        return new ApiSchema(id, preferredName, ApiSchemaKind.Union, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, EquatableArray<string>.Empty)
+        {
+            Variants = variants.ToEquatableArray(),
+            Discriminator = schema.Discriminator?.PropertyName,
+        };
+    }
+
+    private ApiSchema BuildMultiType(IOpenApiSchema schema, string id, string preferredName)
+    {
+        var variants = new List<ApiUnionVariant>();
+        var format = string.IsNullOrEmpty(schema.Format) ? null : schema.Format!.ToLowerInvariant();
+        foreach (var single in new[] { JsonSchemaType.Boolean, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.String, JsonSchemaType.Array, JsonSchemaType.Object })
+        {
+            if ((SchemaFacts.NonNullType(schema) & single) == 0)
+            {
+                continue;
+            }
+
+            ApiType type = single switch
+            {
+                JsonSchemaType.Boolean => new ApiType(ApiTypeKind.Boolean),
+                JsonSchemaType.Integer => new ApiType(ApiTypeKind.Integer, format),
+                JsonSchemaType.Number => new ApiType(ApiTypeKind.Number, format),
+                JsonSchemaType.String => new ApiType(ApiTypeKind.String, format),
+                JsonSchemaType.Array => new ApiType(ApiTypeKind.Array, Element: Map(schema.Items, id + "/items", preferredName + "Item")),
+                _ => new ApiType(ApiTypeKind.Map, Element: schema.AdditionalProperties is null ? ApiType.Any : Map(schema.AdditionalProperties, id + "/additionalProperties", preferredName + "Value")),
+            };
+            variants.Add(new ApiUnionVariant(type, EquatableArray<string>.Empty));
+        }
+
+        return new ApiSchema(id, preferredName, ApiSchemaKind.Union, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, EquatableArray<string>.Empty)
+        {
+            Variants = variants.ToEquatableArray(),
+        };
     }
 
     private void Collect(

@@ -30,7 +30,6 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnsupportedVersion => "The spec's OpenAPI version is not supported",
         DiagnosticIds.SpecRuleViolation => "The spec breaks an OpenAPI rule",
         DiagnosticIds.UnresolvedReference => "A $ref does not resolve",
-        DiagnosticIds.UnsupportedSchema => "A schema construct is typed as JsonElement",
         DiagnosticIds.UnsupportedMediaType => "A request body media type is passed as raw content",
         DiagnosticIds.UnsupportedParameter => "A parameter or security scheme is not fully supported",
         DiagnosticIds.InternalError => "The generator failed",
