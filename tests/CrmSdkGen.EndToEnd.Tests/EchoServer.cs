@@ -30,8 +30,10 @@ public sealed class EchoServer : IAsyncLifetime
                 headers[header.Key.ToLowerInvariant()] = header.Value.ToString();
             }
 
+            using var reader = new StreamReader(context.Request.Body);
             var echo = new JsonObject
             {
+                ["body"] = await reader.ReadToEndAsync(),
                 ["method"] = context.Request.Method,
                 ["path"] = context.Request.Path.Value,
                 ["query"] = context.Request.QueryString.Value,

@@ -168,10 +168,13 @@ internal sealed class OperationProjector
         switch (body.Kind)
         {
             case ApiContentKind.Json:
+            case ApiContentKind.Form:
                 var bodyType = body.Type ?? ApiType.Any;
                 type = _types.DeclaredName(bodyType, optional || bodyType.Nullable);
                 var value = (optional || bodyType.Nullable) && _types.IsValueType(bodyType) && bodyType.Kind != ApiTypeKind.Any ? name + ".Value" : name;
-                statement = $"request.SetJsonBody({value}, {_types.Codec(bodyType, codecs)}, {media});";
+                statement = body.Kind == ApiContentKind.Json
+                    ? $"request.SetJsonBody({value}, {_types.Codec(bodyType, codecs)}, {media});"
+                    : $"request.SetFormBody({value}, {_types.Codec(bodyType, codecs)}{DeepObjectArgument(body)});";
                 if ((optional || bodyType.Nullable) && bodyType.Kind != ApiTypeKind.Any)
                 {
                     statement = $"if ({name} is not null) {statement}";
@@ -199,6 +202,11 @@ internal sealed class OperationProjector
 
         return new ParameterTemplateModel { Name = name, DocName = name, Type = type, Optional = optional, Summary = body.Description ?? "The request body." };
     }
+
+    private static string DeepObjectArgument(ApiBody body) =>
+        body.DeepObjectProperties.Count == 0
+            ? string.Empty
+            : ", new string[] { " + string.Join(", ", body.DeepObjectProperties.Select(TemplateText.CSharpString)) + " }";
 
     private string ErrorMapField(EquatableArray<ApiErrorResponse> errors, CodecTable codecs, Dictionary<string, ErrorMapTemplateModel> maps, GroupTemplateModel group)
     {

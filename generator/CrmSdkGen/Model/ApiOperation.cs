@@ -15,6 +15,7 @@ internal enum ApiContentKind
     Json,
     Text,
     Binary,
+    Form,
     Raw,
 }
 
@@ -27,7 +28,8 @@ internal sealed record ApiParameter(
     string? Description,
     bool Deprecated);
 
-internal sealed record ApiBody(ApiContentKind Kind, string MediaType, ApiType? Type, bool Required, string? Description);
+/// <param name="DeepObjectProperties">For form bodies, the properties whose encoding is style deepObject.</param>
+internal sealed record ApiBody(ApiContentKind Kind, string MediaType, ApiType? Type, bool Required, string? Description, EquatableArray<string> DeepObjectProperties = default);
 
 /// <summary>What a successful call returns.</summary>
 /// <param name="MayBeEmpty">Whether a declared success response has no content (such as 204), so the value may be absent.</param>

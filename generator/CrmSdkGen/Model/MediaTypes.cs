@@ -30,7 +30,12 @@ internal static class MediaTypes
             return ApiContentKind.Json;
         }
 
-        if (type is "application/x-www-form-urlencoded" || type.StartsWith("multipart/", StringComparison.Ordinal))
+        if (type is "application/x-www-form-urlencoded")
+        {
+            return ApiContentKind.Form;
+        }
+
+        if (type.StartsWith("multipart/", StringComparison.Ordinal))
         {
             return ApiContentKind.Raw;
         }
@@ -48,8 +53,9 @@ internal static class MediaTypes
     private static int Rank(ApiContentKind kind) => kind switch
     {
         ApiContentKind.Json => 0,
-        ApiContentKind.Binary => 1,
-        ApiContentKind.Text => 2,
-        _ => 3,
+        ApiContentKind.Form => 1,
+        ApiContentKind.Binary => 2,
+        ApiContentKind.Text => 3,
+        _ => 4,
     };
 }

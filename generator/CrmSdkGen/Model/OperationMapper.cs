@@ -166,8 +166,13 @@ internal sealed class OperationMapper
                 mediaPointer);
         }
 
-        var type = kind == ApiContentKind.Json ? _schemas.Map(media.Schema, mediaPointer + "/schema", hint + "_Request") : null;
-        return new ApiBody(kind, mediaType, type, body.Required, body.Description);
+        var type = kind is ApiContentKind.Json or ApiContentKind.Form ? _schemas.Map(media.Schema, mediaPointer + "/schema", hint + "_Request") : null;
+        var deepObjects = (media.Encoding ?? new Dictionary<string, OpenApiEncoding>())
+            .Where(pair => pair.Value.Style == ParameterStyle.DeepObject)
+            .Select(pair => pair.Key)
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new ApiBody(kind, mediaType, type, body.Required, body.Description, deepObjects);
     }
 
     private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint)
@@ -191,7 +196,7 @@ internal sealed class OperationMapper
 
         var mayBeEmpty = successes.Any(pair => MediaTypes.Choose(pair.Value.Content) is null);
         var (mediaType, media, kind) = MediaTypes.Choose(withContent.Value.Content)!.Value;
-        if (kind == ApiContentKind.Raw)
+        if (kind is ApiContentKind.Raw or ApiContentKind.Form)
         {
             kind = ApiContentKind.Text;
         }

@@ -17,6 +17,8 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, ApiSchema?> _named = new();
     private readonly List<string> _order = new();
     private readonly HashSet<string> _aliasesInProgress = new();
+    private readonly Dictionary<ApiSchema, string> _inlineByShape = new();
+    private readonly Dictionary<string, string> _canonical = new();
 
     public SchemaMapper(OpenApiDocument document, DiagnosticSink sink, CancellationToken cancellationToken)
     {
@@ -74,8 +76,7 @@ internal sealed class SchemaMapper
         var shape = SchemaClassifier.Classify(target);
         if (SchemaClassifier.IsNamed(shape))
         {
-            EnsureNamed(target, targetPointer, id, shape);
-            return new ApiType(ApiTypeKind.Named, SchemaId: targetPointer, Nullable: SchemaFacts.AllowsNull(target));
+            return new ApiType(ApiTypeKind.Named, SchemaId: EnsureNamed(target, targetPointer, id, shape), Nullable: SchemaFacts.AllowsNull(target));
         }
 
         if (!_aliasesInProgress.Add(targetPointer))
@@ -103,8 +104,7 @@ internal sealed class SchemaMapper
         {
             case SchemaShape.Object:
             case SchemaShape.Enum:
-                EnsureNamed(schema, pointer, nameHint, shape);
-                type = new ApiType(ApiTypeKind.Named, SchemaId: pointer);
+                type = new ApiType(ApiTypeKind.Named, SchemaId: EnsureNamed(schema, pointer, nameHint, shape));
                 break;
             case SchemaShape.Alias:
                 type = MapAlias(schema, pointer, nameHint, ref nullable);
@@ -121,8 +121,7 @@ internal sealed class SchemaMapper
                 break;
             case SchemaShape.Union:
             case SchemaShape.MultiType:
-                EnsureNamed(schema, pointer, nameHint, shape);
-                type = new ApiType(ApiTypeKind.Named, SchemaId: pointer);
+                type = new ApiType(ApiTypeKind.Named, SchemaId: EnsureNamed(schema, pointer, nameHint, shape));
                 break;
             default:
                 type = ApiType.Any;
@@ -172,23 +171,46 @@ internal sealed class SchemaMapper
         };
     }
 
-    private void EnsureNamed(IOpenApiSchema schema, string id, string preferredName, SchemaShape shape)
+    private string EnsureNamed(IOpenApiSchema schema, string id, string preferredName, SchemaShape shape)
     {
+        if (_canonical.TryGetValue(id, out var canonical))
+        {
+            return canonical;
+        }
+
         if (_named.ContainsKey(id))
         {
-            return;
+            return id;
         }
 
         // Registered before its members are mapped, so that recursive schemas end at this entry.
         _named[id] = null;
         _order.Add(id);
-        _named[id] = shape switch
+        var built = shape switch
         {
             SchemaShape.Enum => new ApiSchema(id, preferredName, ApiSchemaKind.Enum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.StringEnumValues(schema)!.Distinct().ToEquatableArray()),
             SchemaShape.Union => BuildUnion(schema, id, preferredName),
             SchemaShape.MultiType => BuildMultiType(schema, id, preferredName),
             _ => BuildObject(schema, id, preferredName),
         };
+        _named[id] = built;
+        if (id.StartsWith(ComponentPrefix, System.StringComparison.Ordinal))
+        {
+            return id;
+        }
+
+        // Inline schemas repeat a lot in large specs (Stripe's form bodies); one type serves every identical copy.
+        var shapeKey = built with { Id = string.Empty, PreferredName = string.Empty, Description = null };
+        if (_inlineByShape.TryGetValue(shapeKey, out var existing))
+        {
+            _named.Remove(id);
+            _order.RemoveAt(_order.LastIndexOf(id));
+            _canonical[id] = existing;
+            return existing;
+        }
+
+        _inlineByShape[shapeKey] = id;
+        return id;
     }
 
     private ApiSchema BuildObject(IOpenApiSchema schema, string id, string preferredName)

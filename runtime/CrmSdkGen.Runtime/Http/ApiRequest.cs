@@ -4,6 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Json;
 
@@ -101,6 +102,16 @@ public sealed class ApiRequest
         var content = new ByteArrayContent(JsonModel.ToUtf8(body, codec));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
         Content = content;
+    }
+
+    /// <summary>Sets an application/x-www-form-urlencoded body from what <paramref name="codec"/> writes for <paramref name="body"/>.</summary>
+    /// <param name="body">The body model.</param>
+    /// <param name="codec">Writes the model as JSON, which is then flattened into form pairs.</param>
+    /// <param name="deepObjectProperties">Top-level properties the spec encodes with style deepObject.</param>
+    public void SetFormBody<T>(T body, JsonCodec<T> codec, IReadOnlyCollection<string>? deepObjectProperties = null)
+    {
+        using var document = JsonDocument.Parse(JsonModel.ToUtf8(body, codec));
+        Content = new FormUrlEncodedContent(FormEncoding.Flatten(document.RootElement, deepObjectProperties));
     }
 
     /// <summary>Sets a body streamed from <paramref name="body"/>; a wildcard media type is sent as application/octet-stream.</summary>

@@ -76,6 +76,41 @@ public sealed class ConstructTests
     }
 
     [Fact]
+    public void Form_bodies_are_typed_models_encoded_with_their_deepObject_properties()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Forms, version: "1" }
+            paths:
+              /v1/customers:
+                post:
+                  operationId: PostCustomers
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            email: { type: string }
+                            expand: { type: array, items: { type: string } }
+                            metadata: { type: object, additionalProperties: { type: string } }
+                        encoding:
+                          expand: { explode: true, style: deepObject }
+                          metadata: { explode: true, style: deepObject }
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
+            """;
+
+        var result = SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test"));
+        var code = string.Join("\n", result.Files.Select(file => file.Content));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("PostCustomersAsync(global::Test.Api.Models.PostCustomersRequest? body = default,", code);
+        Assert.Contains("request.SetFormBody(body, global::CrmSdkGen.Runtime.Json.ModelCodec<global::Test.Api.Models.PostCustomersRequest>.Instance, new string[] { \"expand\", \"metadata\" });", code);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
+    [Fact]
     public void Hostile_spec_strings_cannot_inject_code()
     {
         const string spec = """
