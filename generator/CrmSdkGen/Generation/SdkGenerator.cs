@@ -31,7 +31,7 @@ internal static class SdkGenerator
         ApiDescription? api = null;
         try
         {
-            var document = SpecReader.Read(source.Text, format, sink);
+            var document = SpecReader.Read(source.Text, format, sink, source.Siblings);
             if (document is not null)
             {
                 api = ModelBuilder.Build(document, sink, cancellationToken);

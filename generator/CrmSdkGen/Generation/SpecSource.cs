@@ -6,4 +6,8 @@ namespace CrmSdkGen.Generation;
 /// <param name="Namespace">The Namespace metadata, or empty for the default.</param>
 /// <param name="ClientName">The ClientName metadata, or empty for the default.</param>
 /// <param name="RootNamespace">The project's root namespace, for the default namespace.</param>
-internal sealed record SpecSource(string Path, string Text, string Namespace, string ClientName, string RootNamespace);
+internal sealed record SpecSource(string Path, string Text, string Namespace, string ClientName, string RootNamespace)
+{
+    /// <summary>The project's other spec files, which relative $refs may point into.</summary>
+    public Model.EquatableArray<SpecFile> Siblings { get; init; }
+}

@@ -11,6 +11,7 @@ namespace CrmSdkGen.Model;
 internal sealed class SchemaMapper
 {
     private const string ComponentPrefix = "#/components/schemas/";
+    private readonly OpenApiDocument _document;
     private readonly IDictionary<string, IOpenApiSchema> _components;
     private readonly DiagnosticSink _sink;
     private readonly CancellationToken _cancellationToken;
@@ -22,6 +23,7 @@ internal sealed class SchemaMapper
 
     public SchemaMapper(OpenApiDocument document, DiagnosticSink sink, CancellationToken cancellationToken)
     {
+        _document = document;
         _components = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         _sink = sink;
         _cancellationToken = cancellationToken;
@@ -72,7 +74,8 @@ internal sealed class SchemaMapper
             return ApiType.Any;
         }
 
-        var targetPointer = ComponentPrefix + SpecPointer.Escape(id);
+        var document = DocumentKey(reference);
+        var targetPointer = document + ComponentPrefix + SpecPointer.Escape(id);
         var shape = SchemaClassifier.Classify(target);
         if (SchemaClassifier.IsNamed(shape))
         {
@@ -93,6 +96,19 @@ internal sealed class SchemaMapper
         {
             _aliasesInProgress.Remove(targetPointer);
         }
+    }
+
+    /// <summary>Empty for the spec itself; the file name for a schema that lives in another listed file.</summary>
+    private string DocumentKey(OpenApiSchemaReference reference)
+    {
+        var external = reference.Reference?.ExternalResource;
+        if (!string.IsNullOrEmpty(external))
+        {
+            return System.IO.Path.GetFileName(external!.Split('#')[0]);
+        }
+
+        var host = reference.Reference?.HostDocument;
+        return host is null || ReferenceEquals(host, _document) ? string.Empty : System.IO.Path.GetFileName(host.BaseUri?.AbsolutePath ?? "external");
     }
 
     private ApiType MapResolved(IOpenApiSchema schema, string pointer, string nameHint)

@@ -1,5 +1,6 @@
 using System.Threading;
 using CrmSdkGen.Generation;
+using System.Linq;
 using CrmSdkGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,11 +30,21 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var specs = context.AdditionalTextsProvider
+        var items = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ToSource(pair.Left, pair.Right, cancellationToken))
             .Where(static source => source is not null)
-            .Select(static (source, _) => source!)
+            .Select(static (source, _) => source!);
+
+        // Every spec sees the project's other spec files, which its relative $refs may point into.
+        var files = items
+            .Select(static (source, _) => new SpecFile(source.Path, source.Text))
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray());
+
+        var specs = items
+            .Combine(files)
+            .Select(static (pair, _) => pair.Left with { Siblings = pair.Right.Where(file => file.Path != pair.Left.Path).ToEquatableArray() })
             .WithTrackingName(SpecStep);
 
         var models = specs
@@ -44,8 +55,8 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Select(static (model, cancellationToken) => SdkGenerator.Emit(model, cancellationToken))
             .WithTrackingName(FilesStep);
 
-        var files = results.SelectMany(static (result, _) => result.Files).WithTrackingName(FileStep);
-        context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, SourceText.From(file.Content, System.Text.Encoding.UTF8)));
+        var outputs = results.SelectMany(static (result, _) => result.Files).WithTrackingName(FileStep);
+        context.RegisterSourceOutput(outputs, static (output, file) => output.AddSource(file.HintName, SourceText.From(file.Content, System.Text.Encoding.UTF8)));
 
         var diagnostics = results.SelectMany(static (result, _) => result.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(ToDiagnostic(diagnostic)));

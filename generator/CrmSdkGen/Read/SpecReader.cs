@@ -16,7 +16,7 @@ internal static class SpecReader
 {
     private static readonly Regex YamlPosition = new(@"line (\d+), column (\d+)", RegexOptions.CultureInvariant);
 
-    public static OpenApiDocument? Read(string text, SpecFormat format, DiagnosticSink sink)
+    public static OpenApiDocument? Read(string text, SpecFormat format, DiagnosticSink sink, IReadOnlyList<Generation.SpecFile>? siblings = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -25,12 +25,22 @@ internal static class SpecReader
         }
 
         // Swagger 2.0 operations without 'produces' speak JSON in practice; that is what CRM APIs send.
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false, DefaultContentType = new List<string> { "application/json" } };
+        var hasSiblings = siblings is { Count: > 0 };
+        var settings = new OpenApiReaderSettings
+        {
+            LoadExternalRefs = hasSiblings,
+            CustomExternalLoader = hasSiblings ? new SiblingLoader(siblings!) : null,
+            BaseUrl = SiblingLoader.ToUri(sink.FilePath),
+            DefaultContentType = new List<string> { "application/json" },
+        };
         settings.AddYamlReader();
         ReadResult result;
         try
         {
-            result = OpenApiDocument.Parse(text.TrimStart('\uFEFF'), format == SpecFormat.Json ? "json" : "yaml", settings);
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF')));
+
+            // The loader answers from memory, so the task is complete when it returns; nothing waits on a context.
+            result = OpenApiDocument.LoadAsync(stream, format == SpecFormat.Json ? "json" : "yaml", settings).GetAwaiter().GetResult();
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
@@ -45,7 +55,11 @@ internal static class SpecReader
 
         if (result.Document is null)
         {
-            ReportSyntaxError(text, format, result, sink);
+            if (!IsReferencedFragment(sink.FilePath, siblings))
+            {
+                ReportSyntaxError(text, format, result, sink);
+            }
+
             return null;
         }
 
@@ -64,6 +78,26 @@ internal static class SpecReader
         }
 
         return result.Document;
+    }
+
+    // A listed file that is not a whole OpenAPI document but that another listed spec refers to is a part of that spec.
+    private static bool IsReferencedFragment(string path, IReadOnlyList<Generation.SpecFile>? siblings)
+    {
+        var name = Path.GetFileName(path);
+        if (siblings is null || name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var sibling in siblings)
+        {
+            if (!string.Equals(sibling.Path, path, StringComparison.Ordinal) && sibling.Text.IndexOf(name + "#", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string VersionPointer(string text) =>

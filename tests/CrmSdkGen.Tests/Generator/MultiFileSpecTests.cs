@@ -1,0 +1,108 @@
+using System.Text;
+using CrmSdkGen.Generation;
+using CrmSdkGen.Model;
+using CrmSdkGen.Tests.Support;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CrmSdkGen.Tests.Generator;
+
+/// <summary>Specs split over several listed files, joined by relative $refs.</summary>
+public sealed class MultiFileSpecTests
+{
+    private const string Main = """
+        openapi: 3.0.3
+        info: { title: Main CRM, version: "1" }
+        paths:
+          /contacts:
+            get:
+              operationId: listContacts
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: './shared/common.yaml#/components/schemas/Contact' } } } }
+          /companies:
+            get:
+              operationId: listCompanies
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Company' } } } }
+        components:
+          schemas:
+            Company: { type: object, properties: { legalName: { type: string } } }
+        """;
+
+    private const string Common = """
+        openapi: 3.0.3
+        info: { title: Common, version: "1" }
+        paths: {}
+        components:
+          schemas:
+            Contact: { type: object, required: [email], properties: { email: { type: string }, employer: { $ref: '#/components/schemas/Organization' } } }
+            Organization: { type: object, properties: { name: { type: string }, employees: { type: integer } } }
+        """;
+
+    [Fact]
+    public async Task Listed_siblings_resolve_through_the_compiler_pipeline_without_findings()
+    {
+        var test = new GeneratorHarness(Main, "/0/specs/main.yaml", "Test.Main", "MainClient");
+        test.TestState.AdditionalFiles.Add(("/0/specs/shared/common.yaml", SourceText.From(Common, Encoding.UTF8)));
+        test.TestState.AnalyzerConfigFiles[0] = ("/.globalconfig", SourceText.From("""
+            is_global = true
+            build_property.RootNamespace = Test
+
+            [/0/specs/main.yaml]
+            build_metadata.AdditionalFiles.CrmSdkGenSpec = true
+            build_metadata.AdditionalFiles.Namespace = Test.Main
+            build_metadata.AdditionalFiles.ClientName = MainClient
+
+            [/0/specs/shared/common.yaml]
+            build_metadata.AdditionalFiles.CrmSdkGenSpec = true
+            build_metadata.AdditionalFiles.Namespace = Test.Common
+            build_metadata.AdditionalFiles.ClientName = CommonClient
+            """, Encoding.UTF8));
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public void Refs_into_a_sibling_resolve_with_the_siblings_own_refs()
+    {
+        var source = new SpecSource("/0/specs/main.yaml", Main, "Test.Main", "MainClient", "Test")
+        {
+            Siblings = new[] { new SpecFile("/0/specs/shared/common.yaml", Common) }.ToEquatableArray(),
+        };
+
+        var result = SdkGenerator.Generate(source);
+        var generated = string.Join("\n", result.Files.Select(file => file.Content));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("Task<global::Test.Main.Models.Contact> ListContactsAsync(", generated);
+        Assert.Contains("public string? LegalName { get", generated);
+        Assert.Contains("public long? Employees { get", generated);
+        Assert.Contains("public global::Test.Main.Models.Organization? Employer { get", generated);
+    }
+
+    [Fact]
+    public void Without_the_sibling_the_ref_is_reported_and_the_member_kept_as_json()
+    {
+        var result = SdkGenerator.Generate(new SpecSource("/0/specs/main.yaml", Main, "Test.Main", "MainClient", "Test"));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("CSG0004", diagnostic.Id);
+        Assert.Equal(7, diagnostic.Span.StartLine);
+        Assert.Contains("Task<global::System.Text.Json.JsonElement> ListContactsAsync(", string.Join("\n", result.Files.Select(file => file.Content)));
+    }
+
+    [Fact]
+    public void A_listed_fragment_that_another_spec_refers_to_is_a_part_and_no_error()
+    {
+        const string fragment = "Deal:\n  type: object\n  properties:\n    amount: { type: number }\n";
+        var referring = new SpecFile("/0/specs/main.yaml", Main.Replace("'#/components/schemas/Company'", "'deals.yaml#/Deal'", StringComparison.Ordinal));
+
+        var asPart = SdkGenerator.Generate(new SpecSource("/0/specs/deals.yaml", fragment, "Test.Deals", "DealsClient", "Test") { Siblings = new[] { referring }.ToEquatableArray() });
+        var alone = SdkGenerator.Generate(new SpecSource("/0/specs/deals.yaml", fragment, "Test.Deals", "DealsClient", "Test"));
+
+        Assert.Empty(asPart.Diagnostics);
+        Assert.Empty(asPart.Files);
+        Assert.Equal("CSG0002", Assert.Single(alone.Diagnostics).Id);
+    }
+}
