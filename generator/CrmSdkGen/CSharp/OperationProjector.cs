@@ -109,7 +109,7 @@ internal sealed class OperationProjector
             var declared = _types.DeclaredName(type, optional);
             arguments.Add((
                 new ParameterTemplateModel { Name = name, DocName = name.TrimStart('@'), Type = declared, Optional = optional, Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.", Deprecated = parameter.Deprecated },
-                ApplyParameter(parameter, type, name, optional)));
+                parameter.Structured ? ApplyStructuredQuery(parameter, type, name, optional, codecs) : ApplyParameter(parameter, type, name, optional)));
         }
 
         if (operation.Body is { } body)
@@ -158,6 +158,13 @@ internal sealed class OperationProjector
             _ => $"request.AddCookie({literal}, {formatted});",
         };
         return optional ? $"if ({name} is not null) {call}" : call;
+    }
+
+    private string ApplyStructuredQuery(ApiParameter parameter, ApiType type, string name, bool optional, CodecTable codecs)
+    {
+        var value = optional && _types.IsValueType(type) && type.Kind != ApiTypeKind.Any ? name + ".Value" : name;
+        var call = $"request.AddQueryObject({TemplateText.CSharpString(parameter.Name)}, {value}, {_types.Codec(type with { Nullable = false }, codecs)});";
+        return optional && type.Kind != ApiTypeKind.Any ? $"if ({name} is not null) {call}" : call;
     }
 
     private ParameterTemplateModel ProjectBody(ApiBody body, string name, CodecTable codecs, out string statement)

@@ -26,7 +26,11 @@ internal sealed record ApiParameter(
     bool Required,
     bool Explode,
     string? Description,
-    bool Deprecated);
+    bool Deprecated)
+{
+    /// <summary>Whether the value is structured (object, map, union) and goes in the query as deepObject brackets.</summary>
+    public bool Structured { get; init; }
+}
 
 /// <param name="DeepObjectProperties">For form bodies, the properties whose encoding is style deepObject.</param>
 internal sealed record ApiBody(ApiContentKind Kind, string MediaType, ApiType? Type, bool Required, string? Description, EquatableArray<string> DeepObjectProperties = default);

@@ -101,7 +101,13 @@ internal sealed class OperationMapper
 
             var schema = parameter.Schema ?? MediaTypes.Choose(parameter.Content)?.Media.Schema;
             var type = _schemas.Map(schema, parameterPointer + "/schema", hint + "_" + parameter.Name);
-            if (!IsFormattable(type))
+            var structured = false;
+            if (!IsFormattable(type) && location == ApiParameterLocation.Query && type.Kind != ApiTypeKind.Binary)
+            {
+                // Objects, maps, unions and arrays of them go in the query as deepObject brackets: filter[created][gte]=1.
+                structured = true;
+            }
+            else if (!IsFormattable(type))
             {
                 _sink.Report(
                     DiagnosticIds.UnsupportedParameter,
@@ -118,7 +124,10 @@ internal sealed class OperationMapper
                 location == ApiParameterLocation.Path || parameter.Required,
                 parameter.Explode,
                 parameter.Description,
-                parameter.Deprecated));
+                parameter.Deprecated)
+            {
+                Structured = structured,
+            });
         }
 
         return result;

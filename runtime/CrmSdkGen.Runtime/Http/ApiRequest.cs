@@ -78,6 +78,18 @@ public sealed class ApiRequest
         }
     }
 
+    /// <summary>Adds a structured query parameter (object, map, union) in deepObject form: <c>name[key]=value</c>.</summary>
+    public void AddQueryObject<T>(string name, T value, JsonCodec<T> codec)
+    {
+        if (value is null || value is JsonElement { ValueKind: JsonValueKind.Undefined })
+        {
+            return;
+        }
+
+        using var document = JsonDocument.Parse(JsonModel.ToUtf8(value, codec));
+        _query.AddRange(FormEncoding.FlattenValue(name, document.RootElement));
+    }
+
     /// <summary>Adds a header; a null value adds nothing.</summary>
     public void AddHeader(string name, string? value)
     {

@@ -32,6 +32,14 @@ public static class FormEncoding
         return pairs;
     }
 
+    /// <summary>The pairs for one value under <paramref name="key"/>: <c>key=v</c>, <c>key[a]=v</c>, <c>key[0][a]=v</c>.</summary>
+    public static List<KeyValuePair<string, string>> FlattenValue(string key, JsonElement value)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        Add(pairs, key, value, true);
+        return pairs;
+    }
+
     private static void Add(List<KeyValuePair<string, string>> pairs, string key, JsonElement value, bool indexArrays)
     {
         switch (value.ValueKind)

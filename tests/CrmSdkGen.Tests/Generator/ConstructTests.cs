@@ -111,6 +111,38 @@ public sealed class ConstructTests
     }
 
     [Fact]
+    public void Object_query_parameters_are_typed_and_sent_as_deepObject()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Filters, version: "1" }
+            paths:
+              /v1/charges:
+                get:
+                  operationId: GetCharges
+                  parameters:
+                    - name: created
+                      in: query
+                      style: deepObject
+                      explode: true
+                      schema:
+                        anyOf:
+                          - { type: object, properties: { gte: { type: integer }, lt: { type: integer } } }
+                          - { type: integer }
+                  responses:
+                    "200": { description: ok }
+            """;
+
+        var result = SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test"));
+        var code = string.Join("\n", result.Files.Select(file => file.Content));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("GetChargesAsync(global::Test.Api.Models.GetChargesCreated? created = default,", code);
+        Assert.Contains("if (created is not null) request.AddQueryObject(\"created\", created, global::CrmSdkGen.Runtime.Json.ModelCodec<global::Test.Api.Models.GetChargesCreated>.Instance);", code);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
+    [Fact]
     public void Hostile_spec_strings_cannot_inject_code()
     {
         const string spec = """

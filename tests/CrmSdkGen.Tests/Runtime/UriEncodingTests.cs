@@ -40,6 +40,18 @@ public sealed class UriEncodingTests
     }
 
     [Fact]
+    public void Structured_query_parameters_use_deepObject_brackets()
+    {
+        var request = new ApiRequest(HttpMethod.Get, "/v1/charges");
+        var created = new Dictionary<string, long> { ["gte"] = 1700000000, ["lt"] = 1800000000 };
+        request.AddQueryObject("created", (IDictionary<string, long>)created, new CrmSdkGen.Runtime.Json.DictionaryCodec<long>(CrmSdkGen.Runtime.Json.JsonCodecs.Int64));
+        request.AddQueryObject("limit", 3L, CrmSdkGen.Runtime.Json.JsonCodecs.Int64);
+        request.AddQueryObject("skipped", default(System.Text.Json.JsonElement), CrmSdkGen.Runtime.Json.JsonCodecs.Element);
+
+        Assert.Equal("/v1/charges?created%5Bgte%5D=1700000000&created%5Blt%5D=1800000000&limit=3", request.BuildPathAndQuery());
+    }
+
+    [Fact]
     public void A_missing_path_parameter_is_reported_by_name()
     {
         var request = new ApiRequest(HttpMethod.Get, "/contacts/{contactId}");
