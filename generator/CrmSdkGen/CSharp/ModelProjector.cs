@@ -143,7 +143,8 @@ internal sealed class ModelProjector
             ApiTypeKind.Array => "List",
             ApiTypeKind.Map => "Dictionary",
             ApiTypeKind.Any => "Json",
-            ApiTypeKind.String or ApiTypeKind.Binary when typeName == "string" => "String",
+            ApiTypeKind.String when typeName == "string" => "String",
+            ApiTypeKind.Binary => "File",
             ApiTypeKind.String when typeName == "byte[]" => "Bytes",
             _ => Identifier.Pascal(simple),
         };

@@ -176,12 +176,16 @@ internal sealed class OperationProjector
         {
             case ApiContentKind.Json:
             case ApiContentKind.Form:
+            case ApiContentKind.Multipart:
                 var bodyType = body.Type ?? ApiType.Any;
                 type = _types.DeclaredName(bodyType, optional || bodyType.Nullable);
                 var value = (optional || bodyType.Nullable) && _types.IsValueType(bodyType) && bodyType.Kind != ApiTypeKind.Any ? name + ".Value" : name;
-                statement = body.Kind == ApiContentKind.Json
-                    ? $"request.SetJsonBody({value}, {_types.Codec(bodyType, codecs)}, {media});"
-                    : $"request.SetFormBody({value}, {_types.Codec(bodyType, codecs)}{DeepObjectArgument(body)});";
+                statement = body.Kind switch
+                {
+                    ApiContentKind.Json => $"request.SetJsonBody({value}, {_types.Codec(bodyType, codecs)}, {media});",
+                    ApiContentKind.Form => $"request.SetFormBody({value}, {_types.Codec(bodyType, codecs)}{DeepObjectArgument(body)});",
+                    _ => $"request.SetMultipartBody({value}, {_types.Codec(bodyType, codecs)});",
+                };
                 if ((optional || bodyType.Nullable) && bodyType.Kind != ApiTypeKind.Any)
                 {
                     statement = $"if ({name} is not null) {statement}";

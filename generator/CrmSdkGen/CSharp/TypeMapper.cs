@@ -19,7 +19,8 @@ internal sealed class TypeMapper
     /// <summary>The C# type without nullability.</summary>
     public string Name(ApiType type) => type.Kind switch
     {
-        ApiTypeKind.String or ApiTypeKind.Binary => type.Format switch
+        ApiTypeKind.Binary => "global::CrmSdkGen.Runtime.Http.FileContent",
+        ApiTypeKind.String => type.Format switch
         {
             "date-time" => "global::System.DateTimeOffset",
             "date" => "global::System.DateOnly",
@@ -57,7 +58,8 @@ internal sealed class TypeMapper
     /// <summary>An expression for the codec of <paramref name="type"/> (ignoring its nullability).</summary>
     public string Codec(ApiType type, CodecTable table) => type.Kind switch
     {
-        ApiTypeKind.String or ApiTypeKind.Binary => type.Format switch
+        ApiTypeKind.Binary => "global::CrmSdkGen.Runtime.Json.FileContentCodec.Instance",
+        ApiTypeKind.String => type.Format switch
         {
             "date-time" => Codecs + "DateTimeOffset",
             "date" => Codecs + "DateOnly",

@@ -16,6 +16,7 @@ internal enum ApiContentKind
     Text,
     Binary,
     Form,
+    Multipart,
     Raw,
 }
 

@@ -35,6 +35,11 @@ internal static class MediaTypes
             return ApiContentKind.Form;
         }
 
+        if (type == "multipart/form-data")
+        {
+            return ApiContentKind.Multipart;
+        }
+
         if (type.StartsWith("multipart/", StringComparison.Ordinal))
         {
             return ApiContentKind.Raw;
@@ -54,8 +59,9 @@ internal static class MediaTypes
     {
         ApiContentKind.Json => 0,
         ApiContentKind.Form => 1,
-        ApiContentKind.Binary => 2,
-        ApiContentKind.Text => 3,
-        _ => 4,
+        ApiContentKind.Multipart => 2,
+        ApiContentKind.Binary => 3,
+        ApiContentKind.Text => 4,
+        _ => 5,
     };
 }

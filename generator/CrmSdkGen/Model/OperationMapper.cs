@@ -175,7 +175,7 @@ internal sealed class OperationMapper
                 mediaPointer);
         }
 
-        var type = kind is ApiContentKind.Json or ApiContentKind.Form ? _schemas.Map(media.Schema, mediaPointer + "/schema", hint + "_Request") : null;
+        var type = kind is ApiContentKind.Json or ApiContentKind.Form or ApiContentKind.Multipart ? _schemas.Map(media.Schema, mediaPointer + "/schema", hint + "_Request") : null;
         var deepObjects = (media.Encoding ?? new Dictionary<string, OpenApiEncoding>())
             .Where(pair => pair.Value.Style == ParameterStyle.DeepObject)
             .Select(pair => pair.Key)
@@ -205,7 +205,7 @@ internal sealed class OperationMapper
 
         var mayBeEmpty = successes.Any(pair => MediaTypes.Choose(pair.Value.Content) is null);
         var (mediaType, media, kind) = MediaTypes.Choose(withContent.Value.Content)!.Value;
-        if (kind is ApiContentKind.Raw or ApiContentKind.Form)
+        if (kind is ApiContentKind.Raw or ApiContentKind.Form or ApiContentKind.Multipart)
         {
             kind = ApiContentKind.Text;
         }
