@@ -138,24 +138,24 @@ internal sealed class OperationProjector
     {
         var literal = TemplateText.CSharpString(parameter.Name);
         var value = optional && _types.IsValueType(type) ? name + ".Value" : name;
-        string formatted;
-        if (type.Kind == ApiTypeKind.Array)
+        var explode = parameter.Explode ? "true" : "false";
+        var values = type.Kind == ApiTypeKind.Array
+            ? $"global::System.Linq.Enumerable.Select({value}, static item => {_types.FormatValue(type.Element!, "item")})"
+            : $"new[] {{ {_types.FormatValue(type, value)} }}";
+        var single = type.Kind == ApiTypeKind.Array ? $"string.Join(\",\", {values})" : _types.FormatValue(type, value);
+        var call = (parameter.Location, parameter.Style) switch
         {
-            var select = $"global::System.Linq.Enumerable.Select({value}, static item => {_types.FormatValue(type.Element!, "item")})";
-            formatted = parameter.Location == ApiParameterLocation.Query ? select : $"string.Join(\",\", {select})";
-        }
-        else
-        {
-            formatted = _types.FormatValue(type, value);
-        }
-
-        var call = parameter.Location switch
-        {
-            ApiParameterLocation.Path => $"request.SetPathParameter({literal}, {formatted});",
-            ApiParameterLocation.Query when type.Kind == ApiTypeKind.Array => $"request.AddQueryParameter({literal}, {formatted}, explode: {(parameter.Explode ? "true" : "false")});",
-            ApiParameterLocation.Query => $"request.AddQueryParameter({literal}, {formatted});",
-            ApiParameterLocation.Header => $"request.AddHeader({literal}, {formatted});",
-            _ => $"request.AddCookie({literal}, {formatted});",
+            (ApiParameterLocation.Path, "label") =>
+                $"request.SetPathParameterEncoded({literal}, global::CrmSdkGen.Runtime.Http.ParameterStyles.Label({values}, explode: {explode}));",
+            (ApiParameterLocation.Path, "matrix") =>
+                $"request.SetPathParameterEncoded({literal}, global::CrmSdkGen.Runtime.Http.ParameterStyles.Matrix({literal}, {values}, explode: {explode}));",
+            (ApiParameterLocation.Path, _) => $"request.SetPathParameter({literal}, {single});",
+            (ApiParameterLocation.Query, "spaceDelimited" or "pipeDelimited") when type.Kind == ApiTypeKind.Array =>
+                $"request.AddQueryParameter({literal}, {values}, explode: {explode}, separator: {(parameter.Style == "spaceDelimited" ? "\" \"" : "\"|\"")});",
+            (ApiParameterLocation.Query, _) when type.Kind == ApiTypeKind.Array => $"request.AddQueryParameter({literal}, {values}, explode: {explode});",
+            (ApiParameterLocation.Query, _) => $"request.AddQueryParameter({literal}, {single});",
+            (ApiParameterLocation.Header, _) => $"request.AddHeader({literal}, {single});",
+            _ => $"request.AddCookie({literal}, {single});",
         };
         return optional ? $"if ({name} is not null) {call}" : call;
     }

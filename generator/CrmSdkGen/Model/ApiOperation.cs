@@ -31,6 +31,9 @@ internal sealed record ApiParameter(
 {
     /// <summary>Whether the value is structured (object, map, union) and goes in the query as deepObject brackets.</summary>
     public bool Structured { get; init; }
+
+    /// <summary>The serialisation style: simple, label, matrix, form, spaceDelimited, pipeDelimited or deepObject.</summary>
+    public string Style { get; init; } = "simple";
 }
 
 /// <param name="DeepObjectProperties">For form bodies, the properties whose encoding is style deepObject.</param>

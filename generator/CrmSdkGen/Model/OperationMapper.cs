@@ -127,11 +127,24 @@ internal sealed class OperationMapper
                 parameter.Deprecated)
             {
                 Structured = structured,
+                Style = StyleName(parameter.Style, location),
             });
         }
 
         return result;
     }
+
+    private static string StyleName(ParameterStyle? style, ApiParameterLocation location) => style switch
+    {
+        ParameterStyle.Label => "label",
+        ParameterStyle.Matrix => "matrix",
+        ParameterStyle.SpaceDelimited => "spaceDelimited",
+        ParameterStyle.PipeDelimited => "pipeDelimited",
+        ParameterStyle.DeepObject => "deepObject",
+        ParameterStyle.Form => "form",
+        ParameterStyle.Simple => "simple",
+        _ => location is ApiParameterLocation.Query or ApiParameterLocation.Cookie ? "form" : "simple",
+    };
 
     private static void AddParameters(List<(IOpenApiParameter, string)> merged, IList<IOpenApiParameter>? parameters, string pointer)
     {

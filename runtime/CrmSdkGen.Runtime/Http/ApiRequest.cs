@@ -48,6 +48,13 @@ public sealed class ApiRequest
         _pathValues[name] = UriEncoding.EncodePathSegment(value);
     }
 
+    /// <summary>Sets a path placeholder to a value already encoded by <see cref="ParameterStyles"/> (label and matrix styles).</summary>
+    public void SetPathParameterEncoded(string name, string encodedValue)
+    {
+        ArgumentNullException.ThrowIfNull(encodedValue, name);
+        _pathValues[name] = encodedValue;
+    }
+
     /// <summary>Adds a query parameter; a null value adds nothing.</summary>
     public void AddQueryParameter(string name, string? value)
     {
@@ -57,8 +64,8 @@ public sealed class ApiRequest
         }
     }
 
-    /// <summary>Adds an array query parameter, repeated per item when <paramref name="explode"/>, else comma-separated.</summary>
-    public void AddQueryParameter(string name, IEnumerable<string>? values, bool explode = true)
+    /// <summary>Adds an array query parameter, repeated per item when <paramref name="explode"/>, else joined by <paramref name="separator"/>.</summary>
+    public void AddQueryParameter(string name, IEnumerable<string>? values, bool explode = true, string separator = ",")
     {
         if (values is null)
         {
@@ -74,7 +81,7 @@ public sealed class ApiRequest
         }
         else
         {
-            _query.Add(new(name, string.Join(",", values)));
+            _query.Add(new(name, string.Join(separator, values)));
         }
     }
 

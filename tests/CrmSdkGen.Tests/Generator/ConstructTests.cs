@@ -143,6 +143,18 @@ public sealed class ConstructTests
     }
 
     [Fact]
+    public void Parameter_styles_of_the_readme_example_spec_are_all_applied()
+    {
+        var code = string.Join("\n", GeneratedCompilation.Generate("features/readme-3.0-parameters-style.json").Files.Select(file => file.Content));
+
+        Assert.Contains("global::CrmSdkGen.Runtime.Http.ParameterStyles.Label(", code);
+        Assert.Contains("global::CrmSdkGen.Runtime.Http.ParameterStyles.Matrix(", code);
+        Assert.Contains("separator: \" \")", code);
+        Assert.Contains("separator: \"|\")", code);
+        Assert.Contains("request.AddQueryObject(", code);
+    }
+
+    [Fact]
     public void Hostile_spec_strings_cannot_inject_code()
     {
         const string spec = """

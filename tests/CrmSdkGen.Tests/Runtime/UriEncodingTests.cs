@@ -52,6 +52,19 @@ public sealed class UriEncodingTests
     }
 
     [Fact]
+    public void Label_matrix_and_delimited_styles_follow_OpenAPI()
+    {
+        var request = new ApiRequest(HttpMethod.Get, "/a/{label}/b/{matrix}/c/{single}");
+        request.SetPathParameterEncoded("label", ParameterStyles.Label(["x y", "z"], explode: false));
+        request.SetPathParameterEncoded("matrix", ParameterStyles.Matrix("id", ["1", "2"], explode: true));
+        request.SetPathParameterEncoded("single", ParameterStyles.Matrix("id", ["1", "2"], explode: false));
+        request.AddQueryParameter("space", ["a", "b"], explode: false, separator: " ");
+        request.AddQueryParameter("pipe", ["a", "b"], explode: false, separator: "|");
+
+        Assert.Equal("/a/.x%20y,z/b/;id=1;id=2/c/;id=1,2?space=a%20b&pipe=a%7Cb", request.BuildPathAndQuery());
+    }
+
+    [Fact]
     public void A_missing_path_parameter_is_reported_by_name()
     {
         var request = new ApiRequest(HttpMethod.Get, "/contacts/{contactId}");
