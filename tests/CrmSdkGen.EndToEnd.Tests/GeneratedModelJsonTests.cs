@@ -107,4 +107,17 @@ public sealed class GeneratedModelJsonTests
 
     private static string Minimal(string extra) =>
         "{\"id\":\"1\",\"email\":\"a@b.c\"," + extra + ",\"createdAt\":\"2024-05-01T10:00:00+00:00\",\"updatedAt\":\"2024-05-01T10:00:00+00:00\",\"archived\":false}";
+
+    [Fact]
+    public async Task Read_only_properties_are_kept_in_json_but_left_out_of_request_bodies()
+    {
+        var contact = JsonModel.Parse<Contact>(Minimal("\"firstName\":\"Ada\""));
+        var request = new CrmSdkGen.Runtime.Http.ApiRequest(HttpMethod.Put, "/contacts/1");
+
+        request.SetJsonBody(contact, ModelCodec<Contact>.Instance);
+        var sent = await request.Content!.ReadAsStringAsync();
+
+        Assert.Contains("\"createdAt\"", JsonModel.ToJson(contact));
+        Assert.Equal("{\"email\":\"a@b.c\",\"firstName\":\"Ada\",\"archived\":false}", sent);
+    }
 }

@@ -34,6 +34,8 @@ internal static class SchemaClassifier
                 return properties || !schema.AdditionalPropertiesAllowed ? SchemaShape.Object : SchemaShape.Map;
             case JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean:
                 return SchemaShape.Primitive;
+            case null when schema.Const is not null:
+                return SchemaShape.Primitive;
             case null:
                 return properties ? SchemaShape.Object
                     : schema.Items is not null ? SchemaShape.Array

@@ -118,7 +118,7 @@ public sealed class ApiRequest
     /// <summary>Sets a JSON body written by <paramref name="codec"/>.</summary>
     public void SetJsonBody<T>(T body, JsonCodec<T> codec, string mediaType = "application/json")
     {
-        var content = new ByteArrayContent(JsonModel.ToUtf8(body, codec));
+        var content = new ByteArrayContent(JsonWriting.ToRequestUtf8(body, codec));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
         Content = content;
     }
@@ -129,7 +129,7 @@ public sealed class ApiRequest
     /// <param name="deepObjectProperties">Top-level properties the spec encodes with style deepObject.</param>
     public void SetFormBody<T>(T body, JsonCodec<T> codec, IReadOnlyCollection<string>? deepObjectProperties = null)
     {
-        using var document = JsonDocument.Parse(JsonModel.ToUtf8(body, codec));
+        using var document = JsonDocument.Parse(JsonWriting.ToRequestUtf8(body, codec));
         Content = new FormUrlEncodedContent(FormEncoding.Flatten(document.RootElement, deepObjectProperties));
     }
 

@@ -48,7 +48,7 @@ public sealed class FileContentCodec : JsonCodec<FileContent>
         t_capture = files = new List<FileContent>();
         try
         {
-            return JsonModel.ToUtf8(value, codec);
+            return JsonWriting.ToRequestUtf8(value, codec);
         }
         finally
         {
