@@ -1,4 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmSdkGen.Runtime;
+using CrmSdkGen.Runtime.Http;
+using CrmSdkGen.Runtime.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,4 +51,12 @@ public sealed class EchoServer : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>Sends <paramref name="request"/> through the runtime with <paramref name="options"/> and returns what the server received.</summary>
+    public async Task<JsonElement> SendAsync(ApiRequest request, ApiClientOptions? options = null)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var core = new ApiClientCore(http, options ?? new ApiClientOptions(), null);
+        return await core.SendForJsonAsync(request, JsonCodecs.Element, ApiErrorMap.None, allowEmpty: false, CancellationToken.None);
+    }
 }

@@ -1,5 +1,4 @@
 using Acme.Crm.Models;
-using CrmSdkGen.Runtime;
 using CrmSdkGen.Runtime.Http;
 using CrmSdkGen.Runtime.Json;
 
@@ -22,8 +21,7 @@ public sealed class FormBodyTests(EchoServer server) : IClassFixture<EchoServer>
         var request = new ApiRequest(HttpMethod.Post, "/customers");
         request.SetFormBody(body, ModelCodec<ContactInput>.Instance, ["tags"]);
 
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var echo = await new ApiClientCore(http, new ApiClientOptions(), null).SendForJsonAsync(request, JsonCodecs.Element, ApiErrorMap.None, allowEmpty: false, CancellationToken.None);
+        var echo = await server.SendAsync(request);
 
         Assert.Equal("application/x-www-form-urlencoded", echo.GetProperty("headers").GetProperty("content-type").GetString());
         Assert.Equal(

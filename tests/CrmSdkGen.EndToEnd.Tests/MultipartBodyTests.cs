@@ -1,6 +1,5 @@
 using System.Text;
 using Acme.Crm.Models;
-using CrmSdkGen.Runtime;
 using CrmSdkGen.Runtime.Http;
 using CrmSdkGen.Runtime.Json;
 
@@ -21,8 +20,7 @@ public sealed class MultipartBodyTests(EchoServer server) : IClassFixture<EchoSe
         var request = new ApiRequest(HttpMethod.Post, "/contacts/1/attachments");
         request.SetMultipartBody(body, ModelCodec<UploadAttachmentRequest>.Instance);
 
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var echo = await new ApiClientCore(http, new ApiClientOptions(), null).SendForJsonAsync(request, JsonCodecs.Element, ApiErrorMap.None, allowEmpty: false, CancellationToken.None);
+        var echo = await server.SendAsync(request);
         var received = echo.GetProperty("body").GetString()!;
 
         Assert.StartsWith("multipart/form-data; boundary=", echo.GetProperty("headers").GetProperty("content-type").GetString());

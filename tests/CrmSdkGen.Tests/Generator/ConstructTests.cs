@@ -101,8 +101,8 @@ public sealed class ConstructTests
                     "200": { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
             """;
 
-        var result = SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test"));
-        var code = string.Join("\n", result.Files.Select(file => file.Content));
+        var result = GeneratedCompilation.GenerateText(spec);
+        var code = GeneratedCompilation.Text(result);
 
         Assert.Empty(result.Diagnostics);
         Assert.Contains("PostCustomersAsync(global::Test.Api.Models.PostCustomersRequest? body = default,", code);
@@ -133,8 +133,8 @@ public sealed class ConstructTests
                     "200": { description: ok }
             """;
 
-        var result = SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test"));
-        var code = string.Join("\n", result.Files.Select(file => file.Content));
+        var result = GeneratedCompilation.GenerateText(spec);
+        var code = GeneratedCompilation.Text(result);
 
         Assert.Empty(result.Diagnostics);
         Assert.Contains("GetChargesAsync(global::Test.Api.Models.GetChargesCreated? created = default,", code);
@@ -145,7 +145,7 @@ public sealed class ConstructTests
     [Fact]
     public void Parameter_styles_of_the_readme_example_spec_are_all_applied()
     {
-        var code = string.Join("\n", GeneratedCompilation.Generate("features/readme-3.0-parameters-style.json").Files.Select(file => file.Content));
+        var code = GeneratedCompilation.Text(GeneratedCompilation.Generate("features/readme-3.0-parameters-style.json"));
 
         Assert.Contains("global::CrmSdkGen.Runtime.Http.ParameterStyles.Label(", code);
         Assert.Contains("global::CrmSdkGen.Runtime.Http.ParameterStyles.Matrix(", code);
@@ -179,12 +179,12 @@ public sealed class ConstructTests
                     kind: { type: string, enum: ["a\"b", "\\", "\u2029#if false"] }
             """;
 
-        var result = SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test"));
+        var result = GeneratedCompilation.GenerateText(spec);
         var compilation = GeneratedCompilation.Compile(result);
 
         Assert.Empty(GeneratedCompilation.Problems(compilation));
         Assert.DoesNotContain(compilation.GetSymbolsWithName(name => name.StartsWith("Injected", StringComparison.Ordinal)), _ => true);
-        var code = string.Join("\n", result.Files.Select(file => file.Content));
+        var code = GeneratedCompilation.Text(result);
         Assert.DoesNotContain("\n#error", code);
         Assert.DoesNotContain("\n#define", code);
         Assert.DoesNotContain("\u2028", code, StringComparison.Ordinal);
@@ -192,6 +192,5 @@ public sealed class ConstructTests
         Assert.DoesNotContain("\0", code, StringComparison.Ordinal);
     }
 
-    private static string Generate(string spec) =>
-        string.Join("\n", SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test")).Files.Select(file => file.Content));
+    private static string Generate(string spec) => GeneratedCompilation.Text(GeneratedCompilation.GenerateText(spec));
 }

@@ -72,7 +72,7 @@ public sealed class MultiFileSpecTests
         };
 
         var result = SdkGenerator.Generate(source);
-        var generated = string.Join("\n", result.Files.Select(file => file.Content));
+        var generated = GeneratedCompilation.Text(result);
 
         Assert.Empty(result.Diagnostics);
         Assert.Contains("Task<global::Test.Main.Models.Contact> ListContactsAsync(", generated);
@@ -89,7 +89,7 @@ public sealed class MultiFileSpecTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("CSG0004", diagnostic.Id);
         Assert.Equal(7, diagnostic.Span.StartLine);
-        Assert.Contains("Task<global::System.Text.Json.JsonElement> ListContactsAsync(", string.Join("\n", result.Files.Select(file => file.Content)));
+        Assert.Contains("Task<global::System.Text.Json.JsonElement> ListContactsAsync(", GeneratedCompilation.Text(result));
     }
 
     [Fact]

@@ -27,6 +27,13 @@ internal static class GeneratedCompilation
         return SdkGenerator.Generate(new SpecSource(path, File.ReadAllText(path), targetNamespace, clientName, "Test"));
     }
 
+    /// <summary>Generates from spec text as the harness names it, in namespace Test.Api with client TestClient.</summary>
+    public static GenerationResult GenerateText(string spec) =>
+        SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test"));
+
+    /// <summary>All generated files of a result as one text.</summary>
+    public static string Text(GenerationResult result) => string.Join("\n", result.Files.Select(file => file.Content));
+
     public static CSharpCompilation Compile(GenerationResult result, params string[] extraSources)
     {
         var trees = result.Files.Select(file => CSharpSyntaxTree.ParseText(file.Content, ParseOptions, file.HintName))
