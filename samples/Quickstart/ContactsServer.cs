@@ -2,12 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Quickstart;
 
@@ -17,12 +12,14 @@ namespace Quickstart;
 /// </summary>
 public sealed class ContactsServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly Dictionary<string, JsonObject> _contacts = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private int _nextId = 1;
 
-    private ContactsServer(WebApplication app) => _app = app;
+    private ContactsServer()
+    {
+    }
 
     /// <summary>The base address clients use, such as http://127.0.0.1:41234/v1/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -36,15 +33,10 @@ public sealed class ContactsServer : IAsyncDisposable
     /// <summary>Starts the server on a free port of 127.0.0.1.</summary>
     public static async Task<ContactsServer> StartAsync(string apiKey)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new ContactsServer(app) { ApiKey = apiKey };
-        server.MapRoutes();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/v1/");
+        var server = new ContactsServer { ApiKey = apiKey };
+        var (app, address) = await LoopbackHost.StartAsync(server.MapRoutes);
+        server._app = app;
+        server.BaseAddress = new Uri(address, "v1/");
         return server;
     }
 
@@ -64,9 +56,9 @@ public sealed class ContactsServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private void MapRoutes()
+    private void MapRoutes(WebApplication app)
     {
-        _app.Use(async (context, next) =>
+        app.Use(async (context, next) =>
         {
             lock (_gate)
             {
@@ -82,11 +74,11 @@ public sealed class ContactsServer : IAsyncDisposable
             await next();
         });
 
-        _app.MapGet("/v1/contacts", List);
-        _app.MapPost("/v1/contacts", Create);
-        _app.MapGet("/v1/contacts/{contactId}", Get);
-        _app.MapPatch("/v1/contacts/{contactId}", Update);
-        _app.MapDelete("/v1/contacts/{contactId}", Delete);
+        app.MapGet("/v1/contacts", List);
+        app.MapPost("/v1/contacts", Create);
+        app.MapGet("/v1/contacts/{contactId}", Get);
+        app.MapPatch("/v1/contacts/{contactId}", Update);
+        app.MapDelete("/v1/contacts/{contactId}", Delete);
     }
 
     private async Task List(HttpContext context)

@@ -4,12 +4,7 @@ using CrmSdkGen.Runtime;
 using CrmSdkGen.Runtime.Http;
 using CrmSdkGen.Runtime.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CrmSdkGen.EndToEnd.Tests;
 
@@ -22,11 +17,7 @@ public sealed class EchoServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Run(async context =>
+        (_app, BaseAddress) = await Quickstart.LoopbackHost.StartAsync(app => app.Run(async context =>
         {
             var headers = new JsonObject();
             foreach (var header in context.Request.Headers)
@@ -45,9 +36,7 @@ public sealed class EchoServer : IAsyncLifetime
             };
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(echo.ToJsonString());
-        });
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }));
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
