@@ -163,7 +163,8 @@ internal sealed class OperationProjector
     private string ApplyStructuredQuery(ApiParameter parameter, ApiType type, string name, bool optional, CodecTable codecs)
     {
         var value = optional && _types.IsValueType(type) && type.Kind != ApiTypeKind.Any ? name + ".Value" : name;
-        var call = $"request.AddQueryObject({TemplateText.CSharpString(parameter.Name)}, {value}, {_types.Codec(type with { Nullable = false }, codecs)});";
+        var formExplode = parameter.Style == "form" && parameter.Explode ? ", formExplode: true" : string.Empty;
+        var call = $"request.AddQueryObject({TemplateText.CSharpString(parameter.Name)}, {value}, {_types.Codec(type with { Nullable = false }, codecs)}{formExplode});";
         return optional && type.Kind != ApiTypeKind.Any ? $"if ({name} is not null) {call}" : call;
     }
 

@@ -34,6 +34,9 @@ internal sealed record ApiParameter(
 
     /// <summary>The serialisation style: simple, label, matrix, form, spaceDelimited, pipeDelimited or deepObject.</summary>
     public string Style { get; init; } = "simple";
+
+    /// <summary>An example value as JSON text: the parameter's example, else its schema's example, first enum value or default.</summary>
+    public string? Example { get; init; }
 }
 
 /// <param name="DeepObjectProperties">For form bodies, the properties whose encoding is style deepObject.</param>

@@ -25,6 +25,13 @@ internal static class MediaTypes
     public static ApiContentKind KindOf(string mediaType, IOpenApiMediaType media)
     {
         var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+
+        // A binary schema is a file whatever media type carries it (Swagger 2.0 'type: file' under a JSON default).
+        if (media.Schema is not null && IsBinarySchema(media.Schema) && !type.StartsWith("multipart/", StringComparison.Ordinal) && type != "application/x-www-form-urlencoded")
+        {
+            return ApiContentKind.Binary;
+        }
+
         if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "text/json" || type == "*/*" && media.Schema is not null && !IsBinarySchema(media.Schema))
         {
             return ApiContentKind.Json;

@@ -71,6 +71,7 @@ internal sealed class OperationMapper
         AddParameters(merged, pathItem.Parameters, pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters");
         AddParameters(merged, operation.Parameters, pointer + "/parameters");
 
+        AddUndeclaredPathParameters(merged, pointer);
         var result = new List<ApiParameter>();
         foreach (var (parameter, parameterPointer) in merged)
         {
@@ -128,10 +129,24 @@ internal sealed class OperationMapper
             {
                 Structured = structured,
                 Style = StyleName(parameter.Style, location),
+                Example = Example(parameter, schema),
             });
         }
 
         return result;
+    }
+
+    private static string? Example(IOpenApiParameter parameter, IOpenApiSchema? schema)
+    {
+        var resolved = schema is null ? null : SchemaFacts.Resolve(schema);
+        var node = parameter.Example
+            ?? parameter.Examples?.Values.Select(example => example.Value).FirstOrDefault(value => value is not null)
+            ?? resolved?.Examples?.FirstOrDefault(value => value is not null)
+            ?? resolved?.Enum?.FirstOrDefault(value => value is not null)
+            ?? resolved?.Default
+            ?? resolved?.Items?.Examples?.FirstOrDefault(value => value is not null)
+            ?? SchemaFacts.Resolve(resolved?.Items ?? new OpenApiSchema()).Enum?.FirstOrDefault(value => value is not null);
+        return node?.ToJsonString();
     }
 
     private static string StyleName(ParameterStyle? style, ApiParameterLocation location) => style switch
@@ -145,6 +160,26 @@ internal sealed class OperationMapper
         ParameterStyle.Simple => "simple",
         _ => location is ApiParameterLocation.Query or ApiParameterLocation.Cookie ? "form" : "simple",
     };
+
+    private void AddUndeclaredPathParameters(List<(IOpenApiParameter Parameter, string Pointer)> merged, string pointer)
+    {
+        var path = SpecPointer.Split(pointer)[1];
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(path, @"\{([^}/]+)\}"))
+        {
+            var name = match.Groups[1].Value;
+            if (merged.Any(entry => entry.Parameter.In == ParameterLocation.Path && entry.Parameter.Name == name))
+            {
+                continue;
+            }
+
+            _sink.Report(
+                DiagnosticIds.SpecRuleViolation,
+                Severity.Info,
+                $"The path template names '{{{name}}}' but the operation declares no such path parameter; the method takes it as a required string.",
+                pointer);
+            merged.Add((new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } }, pointer));
+        }
+    }
 
     private static void AddParameters(List<(IOpenApiParameter, string)> merged, IList<IOpenApiParameter>? parameters, string pointer)
     {
@@ -210,14 +245,18 @@ internal sealed class OperationMapper
             successes.Add(new KeyValuePair<string, IOpenApiResponse>("default", fallback));
         }
 
+        // 204 and 205 never carry a body, whatever the spec declares for them.
+        successes = successes.Select(pair => pair.Key is "204" or "205" ? new KeyValuePair<string, IOpenApiResponse>(pair.Key, new OpenApiResponse { Description = pair.Value.Description }) : pair).ToList();
         var withContent = successes.FirstOrDefault(pair => MediaTypes.Choose(pair.Value.Content) is not null);
         if (withContent.Value is null)
         {
             return ApiResult.None;
         }
 
-        var mayBeEmpty = successes.Any(pair => MediaTypes.Choose(pair.Value.Content) is null);
         var (mediaType, media, kind) = MediaTypes.Choose(withContent.Value.Content)!.Value;
+
+        // A media type without a schema (what Swagger 2.0 responses without one become) promises no particular body.
+        var mayBeEmpty = successes.Any(pair => MediaTypes.Choose(pair.Value.Content) is null) || media.Schema is null;
         if (kind is ApiContentKind.Raw or ApiContentKind.Form or ApiContentKind.Multipart)
         {
             kind = ApiContentKind.Text;

@@ -85,8 +85,11 @@ public sealed class ApiRequest
         }
     }
 
-    /// <summary>Adds a structured query parameter (object, map, union) in deepObject form: <c>name[key]=value</c>.</summary>
-    public void AddQueryObject<T>(string name, T value, JsonCodec<T> codec)
+    /// <summary>
+    /// Adds a structured query parameter (object, map, union): as deepObject brackets (<c>name[key]=value</c>), or with
+    /// <paramref name="formExplode"/> as the form style's exploded object, whose properties are parameters of their own.
+    /// </summary>
+    public void AddQueryObject<T>(string name, T value, JsonCodec<T> codec, bool formExplode = false)
     {
         if (value is null || value is JsonElement { ValueKind: JsonValueKind.Undefined })
         {
@@ -94,7 +97,17 @@ public sealed class ApiRequest
         }
 
         using var document = JsonDocument.Parse(JsonModel.ToUtf8(value, codec));
-        _query.AddRange(FormEncoding.FlattenValue(name, document.RootElement));
+        if (formExplode && document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                _query.AddRange(FormEncoding.FlattenValue(property.Name, property.Value));
+            }
+        }
+        else
+        {
+            _query.AddRange(FormEncoding.FlattenValue(name, document.RootElement));
+        }
     }
 
     /// <summary>Adds a header; a null value adds nothing.</summary>
@@ -268,7 +281,10 @@ public sealed class ApiRequest
         {
             if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
             {
-                message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                // A content header (Content-Type declared as a parameter) needs content to travel on, even an empty one.
+                message.Content ??= new ByteArrayContent(Array.Empty<byte>());
+                message.Content.Headers.Remove(header.Key);
+                message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
 

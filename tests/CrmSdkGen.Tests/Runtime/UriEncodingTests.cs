@@ -48,7 +48,9 @@ public sealed class UriEncodingTests
         request.AddQueryObject("limit", 3L, CrmSdkGen.Runtime.Json.JsonCodecs.Int64);
         request.AddQueryObject("skipped", default(System.Text.Json.JsonElement), CrmSdkGen.Runtime.Json.JsonCodecs.Element);
 
-        Assert.Equal("/v1/charges?created%5Bgte%5D=1700000000&created%5Blt%5D=1800000000&limit=3", request.BuildPathAndQuery());
+        request.AddQueryObject("filter", (IDictionary<string, long>)new Dictionary<string, long> { ["user_id"] = 7 }, new CrmSdkGen.Runtime.Json.DictionaryCodec<long>(CrmSdkGen.Runtime.Json.JsonCodecs.Int64), formExplode: true);
+
+        Assert.Equal("/v1/charges?created%5Bgte%5D=1700000000&created%5Blt%5D=1800000000&limit=3&user_id=7", request.BuildPathAndQuery());
     }
 
     [Fact]

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CrmSdkGen.Tests.Conformance;
+
+/// <summary>
+/// The Prism mock server (tools/prism, installed there on first use) serving one spec on 127.0.0.1. With -d it answers
+/// with generated data that fits the spec, and it rejects requests that break the spec with 422.
+/// </summary>
+internal sealed class PrismServer : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+    private readonly Process _process;
+
+    private PrismServer(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<PrismServer> StartAsync(string specPath)
+    {
+        var prism = await EnsureInstalledAsync();
+        var port = FreePort();
+        var start = new ProcessStartInfo(prism) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "mock", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-d", specPath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new PrismServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Prism exited with code {process.ExitCode} for {specPath}.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return server;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        await server.DisposeAsync();
+        throw new TimeoutException($"Prism did not listen on port {port} within 120 s for {specPath}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<string> EnsureInstalledAsync()
+    {
+        var tools = Path.Combine(RepositoryRoot(), "tools", "prism");
+        var prism = Path.Combine(tools, "node_modules", ".bin", "prism");
+        await InstallGate.WaitAsync();
+        try
+        {
+            if (!File.Exists(prism))
+            {
+                var install = new ProcessStartInfo("npm") { WorkingDirectory = tools, RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (var argument in new[] { "install", "--no-audit", "--no-fund", "--no-package-lock" })
+                {
+                    install.ArgumentList.Add(argument);
+                }
+
+                using var process = Process.Start(install) ?? throw new InvalidOperationException("npm is needed to install the Prism mock server.");
+                var output = process.StandardOutput.ReadToEndAsync();
+                var error = process.StandardError.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                if (process.ExitCode != 0 || !File.Exists(prism))
+                {
+                    throw new InvalidOperationException($"npm install of Prism failed ({process.ExitCode}): {await output}{await error}");
+                }
+            }
+        }
+        finally
+        {
+            InstallGate.Release();
+        }
+
+        return prism;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CrmSdkGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+}
