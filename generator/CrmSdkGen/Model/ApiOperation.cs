@@ -40,7 +40,11 @@ internal sealed record ApiParameter(
 }
 
 /// <param name="DeepObjectProperties">For form bodies, the properties whose encoding is style deepObject.</param>
-internal sealed record ApiBody(ApiContentKind Kind, string MediaType, ApiType? Type, bool Required, string? Description, EquatableArray<string> DeepObjectProperties = default);
+internal sealed record ApiBody(ApiContentKind Kind, string MediaType, ApiType? Type, bool Required, string? Description, EquatableArray<string> DeepObjectProperties = default)
+{
+    /// <summary>An example body as JSON text, from the media type's example or examples, or its schema's examples.</summary>
+    public string? Example { get; init; }
+}
 
 /// <summary>What a successful call returns.</summary>
 /// <param name="MayBeEmpty">Whether a declared success response has no content (such as 204), so the value may be absent.</param>

@@ -229,7 +229,10 @@ internal sealed class OperationMapper
             .Select(pair => pair.Key)
             .OrderBy(name => name, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new ApiBody(kind, mediaType, type, body.Required, body.Description, deepObjects);
+        var example = media.Example
+            ?? media.Examples?.Values.Select(value => value.Value).FirstOrDefault(value => value is not null)
+            ?? (media.Schema is null ? null : SchemaFacts.Resolve(media.Schema).Examples?.FirstOrDefault(value => value is not null));
+        return new ApiBody(kind, mediaType, type, body.Required, body.Description, deepObjects) { Example = example?.ToJsonString() };
     }
 
     private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint)

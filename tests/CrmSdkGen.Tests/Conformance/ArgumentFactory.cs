@@ -24,6 +24,28 @@ internal static class ArgumentFactory
         return Scalar(example is { ValueKind: JsonValueKind.Array } values && values.GetArrayLength() > 0 ? values[0] : example, target);
     }
 
+    /// <summary>A request body of a generated model type from the spec's example, else from its required properties.</summary>
+    public static object? Body(string? example, Type type, MinimalJson minimal)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (!target.IsClass || target.GetConstructor(Type.EmptyTypes) is null)
+        {
+            return null;
+        }
+
+        var json = example is not null && example.TrimStart().StartsWith('{') ? example : minimal.For(target.FullName!)?.ToJsonString() ?? "{}";
+        var parse = typeof(CrmSdkGen.Runtime.Json.JsonModel).GetMethod(nameof(CrmSdkGen.Runtime.Json.JsonModel.Parse), [typeof(string)])!.MakeGenericMethod(target);
+        try
+        {
+            return parse.Invoke(null, [json]);
+        }
+        catch (System.Reflection.TargetInvocationException)
+        {
+            // The example does not fit the schema; the required properties do.
+            return parse.Invoke(null, [minimal.For(target.FullName!)?.ToJsonString() ?? "{}"]);
+        }
+    }
+
     private static object Scalar(JsonElement? example, Type type)
     {
         if (example is { ValueKind: JsonValueKind.String } encoded && type.IsClass && type != typeof(string) && encoded.GetString()!.TrimStart().StartsWith('{'))

@@ -12,6 +12,7 @@ internal sealed class PrismServer : IAsyncDisposable
 {
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _violations = new();
 
     private PrismServer(Process process, Uri baseAddress)
     {
@@ -20,6 +21,39 @@ internal sealed class PrismServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The request violations Prism logged since the last call, which explain a 422 or a declared 400.</summary>
+    public string TakeViolations()
+    {
+        var lines = new List<string>();
+        while (_violations.TryDequeue(out var line))
+        {
+            lines.Add(line);
+        }
+
+        return string.Join(" | ", lines);
+    }
+
+    /// <summary>Whether Prism's validator passed the last request (its log says so).</summary>
+    public bool LastRequestPassedValidation { get; private set; }
+
+    private void Record(string? line)
+    {
+        if (line is not null && line.Contains("[HTTP SERVER]", StringComparison.Ordinal))
+        {
+            LastRequestPassedValidation = false;
+        }
+
+        if (line is not null && line.Contains("The request passed the validation rules", StringComparison.Ordinal))
+        {
+            LastRequestPassedValidation = true;
+        }
+
+        if (line is not null && line.Contains("Violation:", StringComparison.Ordinal))
+        {
+            _violations.Enqueue(line[(line.IndexOf("Violation:", StringComparison.Ordinal) + "Violation:".Length)..].Trim());
+        }
+    }
 
     public static async Task<PrismServer> StartAsync(string specPath)
     {
@@ -32,11 +66,11 @@ internal sealed class PrismServer : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new PrismServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, line) => server.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Record(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new PrismServer(process, new Uri($"http://127.0.0.1:{port}/"));
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
