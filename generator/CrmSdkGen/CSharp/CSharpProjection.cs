@@ -34,6 +34,7 @@ internal static class CSharpProjection
             files.Add(schema.Kind switch
             {
                 ApiSchemaKind.Enum => new FileToRender(hint, "Enum", models.ProjectEnum(schema, name)),
+                ApiSchemaKind.IntegerEnum => new FileToRender(hint, "IntegerEnum", models.ProjectIntegerEnum(schema, name)),
                 ApiSchemaKind.Union => new FileToRender(hint, "Union", models.ProjectUnion(schema, name, byId)),
                 _ => new FileToRender(hint, "Model", models.ProjectObject(schema, name)),
             });

@@ -95,6 +95,20 @@ internal sealed class ModelProjector
         return model;
     }
 
+    public EnumTemplateModel ProjectIntegerEnum(ApiSchema schema, string name)
+    {
+        var model = new EnumTemplateModel { Namespace = _namespace, Name = name, Summary = schema.Description, Deprecated = schema.Deprecated };
+        var members = new NameScope(new[] { name });
+        for (var i = 0; i < schema.EnumValues.Count; i++)
+        {
+            var value = schema.EnumValues[i];
+            var preferred = i < schema.EnumNames.Count && schema.EnumNames[i].Length > 0 ? schema.EnumNames[i] : "Value" + value.Replace("-", "Minus");
+            model.Members.Add(new EnumMemberTemplateModel { Name = members.Claim(Identifier.Pascal(preferred, "Value" + value)), Value = value });
+        }
+
+        return model;
+    }
+
     public UnionTemplateModel ProjectUnion(ApiSchema schema, string name, IReadOnlyDictionary<string, ApiSchema> schemas)
     {
         var codecs = new CodecTable();
@@ -155,6 +169,7 @@ internal sealed class ModelProjector
         ApiTypeKind.Named when schemas.TryGetValue(type.SchemaId!, out var target) => target.Kind switch
         {
             ApiSchemaKind.Enum => "String",
+            ApiSchemaKind.IntegerEnum => "Integer",
             ApiSchemaKind.Union => "Any",
             _ => "Object",
         },

@@ -49,9 +49,11 @@ internal sealed class TypeMapper
     {
         ApiTypeKind.Integer or ApiTypeKind.Number or ApiTypeKind.Boolean or ApiTypeKind.Any => true,
         ApiTypeKind.String => type.Format is "date-time" or "date" or "uuid",
-        ApiTypeKind.Named => _kinds[type.SchemaId!] == ApiSchemaKind.Enum,
+        ApiTypeKind.Named => _kinds[type.SchemaId!] is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum,
         _ => false,
     };
+
+    public bool IsIntegerEnum(ApiType type) => type.Kind == ApiTypeKind.Named && _kinds[type.SchemaId!] == ApiSchemaKind.IntegerEnum;
 
     public bool IsEnum(ApiType type) => type.Kind == ApiTypeKind.Named && _kinds[type.SchemaId!] == ApiSchemaKind.Enum;
 
@@ -78,13 +80,16 @@ internal sealed class TypeMapper
         ApiTypeKind.Array => table.Field(Name(type), $"new global::CrmSdkGen.Runtime.Json.ListCodec<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
         ApiTypeKind.Map => table.Field(Name(type), $"new global::CrmSdkGen.Runtime.Json.DictionaryCodec<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
         ApiTypeKind.Named when IsEnum(type) => $"global::CrmSdkGen.Runtime.Json.StringEnumCodec<{Name(type)}>.Instance",
+        ApiTypeKind.Named when IsIntegerEnum(type) => $"global::CrmSdkGen.Runtime.Json.Int64EnumCodec<{Name(type)}>.Instance",
         ApiTypeKind.Named => $"global::CrmSdkGen.Runtime.Json.ModelCodec<{Name(type)}>.Instance",
         _ => Codecs + "Element",
     };
 
     /// <summary>Formats a non-null value of a parameter type for a URI or header.</summary>
     public string FormatValue(ApiType type, string value) =>
-        IsEnum(type) ? value + ".Value" : $"global::CrmSdkGen.Runtime.Http.ParameterFormatter.Format({value})";
+        IsEnum(type) ? value + ".Value"
+        : IsIntegerEnum(type) ? $"global::CrmSdkGen.Runtime.Http.ParameterFormatter.Format((long){value})"
+        : $"global::CrmSdkGen.Runtime.Http.ParameterFormatter.Format({value})";
 
     private string ElementName(ApiType element) => DeclaredName(element, element.Nullable);
 

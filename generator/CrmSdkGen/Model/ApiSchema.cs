@@ -5,6 +5,7 @@ internal enum ApiSchemaKind
     Object,
     Enum,
     Union,
+    IntegerEnum,
 }
 
 /// <summary>One alternative of a oneOf/anyOf union, with the discriminator values that select it.</summary>
@@ -38,6 +39,9 @@ internal sealed record ApiSchema(
 
     /// <summary>The property whose value names the alternative of a union, when the spec declares one.</summary>
     public string? Discriminator { get; init; }
+
+    /// <summary>For integer enums, the member names from x-enum-varnames or x-enumNames, when the spec gives them.</summary>
+    public EquatableArray<string> EnumNames { get; init; }
 
     /// <summary>The required property names of an object, for telling union alternatives apart.</summary>
     public EquatableArray<string> RequiredNames { get; init; }

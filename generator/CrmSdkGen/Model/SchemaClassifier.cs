@@ -20,6 +20,11 @@ internal static class SchemaClassifier
             return alternatives.Count(alternative => !SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternative))) == 1 ? SchemaShape.Alias : SchemaShape.Union;
         }
 
+        if (SchemaFacts.IntegerEnumValues(schema) is not null)
+        {
+            return SchemaShape.IntegerEnum;
+        }
+
         if (SchemaFacts.StringEnumValues(schema) is not null)
         {
             var type = SchemaFacts.NonNullType(schema);
@@ -46,5 +51,5 @@ internal static class SchemaClassifier
         }
     }
 
-    public static bool IsNamed(SchemaShape shape) => shape is SchemaShape.Object or SchemaShape.Enum or SchemaShape.Union or SchemaShape.MultiType;
+    public static bool IsNamed(SchemaShape shape) => shape is SchemaShape.Object or SchemaShape.Enum or SchemaShape.IntegerEnum or SchemaShape.Union or SchemaShape.MultiType;
 }

@@ -53,6 +53,48 @@ internal static class SchemaFacts
         return strings.Count > 0 ? strings : null;
     }
 
+    public static List<long>? IntegerEnumValues(IOpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values || NonNullType(schema) != JsonSchemaType.Integer)
+        {
+            return null;
+        }
+
+        var integers = new List<long>();
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.Number && long.TryParse(scalar.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                integers.Add(number);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return integers.Count > 0 ? integers : null;
+    }
+
+    /// <summary>The names an x-enum-varnames or x-enumNames extension gives to enum values, in order.</summary>
+    public static List<string>? EnumNameExtension(IOpenApiSchema schema)
+    {
+        foreach (var key in new[] { "x-enum-varnames", "x-enumNames" })
+        {
+            if (schema.Extensions?.TryGetValue(key, out var extension) == true && extension is JsonNodeExtension { Node: JsonArray names })
+            {
+                return names.Select(name => name?.ToString() ?? string.Empty).ToList();
+            }
+        }
+
+        return null;
+    }
+
     public static IOpenApiSchema Resolve(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
 

@@ -31,7 +31,7 @@ internal sealed class SchemaMapper
 
     public IEnumerable<ApiSchema> NamedSchemas => _order.Select(id => _named[id]).Where(schema => schema is not null)!;
 
-    public bool IsEnum(string id) => _named.TryGetValue(id, out var schema) && schema?.Kind == ApiSchemaKind.Enum;
+    public bool IsEnum(string id) => _named.TryGetValue(id, out var schema) && schema?.Kind is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum;
 
     public void MapComponents()
     {
@@ -120,6 +120,7 @@ internal sealed class SchemaMapper
         {
             case SchemaShape.Object:
             case SchemaShape.Enum:
+            case SchemaShape.IntegerEnum:
                 type = new ApiType(ApiTypeKind.Named, SchemaId: EnsureNamed(schema, pointer, nameHint, shape));
                 break;
             case SchemaShape.Alias:
@@ -205,6 +206,10 @@ internal sealed class SchemaMapper
         var built = shape switch
         {
             SchemaShape.Enum => new ApiSchema(id, preferredName, ApiSchemaKind.Enum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.StringEnumValues(schema)!.Distinct().ToEquatableArray()),
+            SchemaShape.IntegerEnum => new ApiSchema(id, preferredName, ApiSchemaKind.IntegerEnum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.IntegerEnumValues(schema)!.Distinct().Select(value => value.ToString(CultureInfo.InvariantCulture)).ToEquatableArray())
+            {
+                EnumNames = (SchemaFacts.EnumNameExtension(schema) ?? new List<string>()).ToEquatableArray(),
+            },
             SchemaShape.Union => BuildUnion(schema, id, preferredName),
             SchemaShape.MultiType => BuildMultiType(schema, id, preferredName),
             _ => BuildObject(schema, id, preferredName),

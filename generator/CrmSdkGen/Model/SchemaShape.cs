@@ -5,6 +5,7 @@ internal enum SchemaShape
 {
     Object,
     Enum,
+    IntegerEnum,
     Map,
     Array,
     Primitive,

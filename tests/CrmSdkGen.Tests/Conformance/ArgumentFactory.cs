@@ -110,6 +110,12 @@ internal static class ArgumentFactory
             return DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : new DateOnly(2024, 1, 2);
         }
 
+        // A generated integer enum: the example's number, else its first member.
+        if (type.IsEnum)
+        {
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? Enum.ToObject(type, number) : Enum.GetValues(type).GetValue(0)!;
+        }
+
         // A generated string enum: its first known value, unless the example names another.
         var fromValue = type.GetMethod("FromValue", [typeof(string)]);
         if (fromValue is not null)

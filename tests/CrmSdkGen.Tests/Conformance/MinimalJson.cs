@@ -48,6 +48,8 @@ internal sealed class MinimalJson
         {
             case ApiSchemaKind.Enum:
                 return JsonValue.Create(schema.EnumValues[0]);
+            case ApiSchemaKind.IntegerEnum:
+                return JsonValue.Create(long.Parse(schema.EnumValues[0], System.Globalization.CultureInfo.InvariantCulture));
             case ApiSchemaKind.Union:
                 return Value(schema.Variants[0].Type, depth);
             default:

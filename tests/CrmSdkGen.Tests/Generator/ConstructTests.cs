@@ -155,6 +155,40 @@ public sealed class ConstructTests
     }
 
     [Fact]
+    public void Integer_enums_are_long_backed_enums_named_from_x_enum_varnames()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Enums, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Priority:
+                  type: integer
+                  enum: [1, 2, -1]
+                  x-enum-varnames: [Low, High, Unset]
+                Level:
+                  type: integer
+                  enum: [10, 20]
+                Ticket:
+                  type: object
+                  properties:
+                    priority: { $ref: '#/components/schemas/Priority' }
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+        var code = GeneratedCompilation.Text(result);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public enum Priority : long", code);
+        Assert.Contains("Low = 1,", code);
+        Assert.Contains("Unset = -1,", code);
+        Assert.Contains("Value10 = 10,", code);
+        Assert.Contains("global::CrmSdkGen.Runtime.Json.Int64EnumCodec<global::Test.Api.Models.Priority>.Instance", code);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
+    [Fact]
     public void Hostile_spec_strings_cannot_inject_code()
     {
         const string spec = """

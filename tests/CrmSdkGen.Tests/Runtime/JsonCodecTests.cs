@@ -46,6 +46,21 @@ public sealed class JsonCodecTests
         Assert.Equal(json, Write(value, codec));
     }
 
+    private enum Priority : long
+    {
+        Low = 1,
+    }
+
+    [Fact]
+    public void Integer_enums_keep_values_the_spec_does_not_list()
+    {
+        var unknown = Read("7", Int64EnumCodec<Priority>.Instance);
+
+        Assert.Equal(Priority.Low, Read("1", Int64EnumCodec<Priority>.Instance));
+        Assert.Equal(7L, (long)unknown);
+        Assert.Equal("7", Write(unknown, Int64EnumCodec<Priority>.Instance));
+    }
+
     [Fact]
     public void Property_sets_track_more_than_sixty_four_properties()
     {
