@@ -100,10 +100,13 @@ internal static class SpecReader
         return false;
     }
 
-    private static string VersionPointer(string text) =>
-        text.IndexOf("swagger", StringComparison.Ordinal) is var swagger and >= 0 && (text.IndexOf("openapi", StringComparison.Ordinal) is var openapi && (openapi < 0 || swagger < openapi))
-            ? "#/swagger"
-            : "#/openapi";
+    // The version key is 'swagger' in 2.0 documents and 'openapi' in 3.x ones; whichever comes first names it.
+    private static string VersionPointer(string text)
+    {
+        var swagger = text.IndexOf("swagger", StringComparison.Ordinal);
+        var openapi = text.IndexOf("openapi", StringComparison.Ordinal);
+        return swagger >= 0 && (openapi < 0 || swagger < openapi) ? "#/swagger" : "#/openapi";
+    }
 
     private static void ReportSyntaxError(string text, SpecFormat format, ReadResult result, DiagnosticSink sink)
     {
