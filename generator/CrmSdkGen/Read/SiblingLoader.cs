@@ -11,10 +11,13 @@ namespace CrmSdkGen.Read;
 
 /// <summary>
 /// Serves relative $refs from the spec files the project lists, and from nothing else: the generator does no I/O of
-/// its own, so a reference to a file that is not listed stays unresolved and is reported.
+/// its own. Anything else (a file that is not listed, a URL, a bare discriminator mapping name that the reader takes
+/// for a file) is answered with an empty document, so the reference stays unresolved and is reported where it is used
+/// instead of failing the whole spec.
 /// </summary>
 internal sealed class SiblingLoader : IStreamLoader
 {
+    private static readonly byte[] EmptyDocument = Encoding.UTF8.GetBytes("{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"\",\"version\":\"\"},\"paths\":{}}");
     private readonly IReadOnlyList<SpecFile> _files;
 
     public SiblingLoader(IReadOnlyList<SpecFile> files) => _files = files;
@@ -33,6 +36,6 @@ internal sealed class SiblingLoader : IStreamLoader
             }
         }
 
-        throw new FileNotFoundException($"'{uri}' is not one of the project's spec files; list it as a CrmSdkGenSpec item.");
+        return Task.FromResult<Stream>(new MemoryStream(EmptyDocument));
     }
 }

@@ -105,4 +105,19 @@ public sealed class MultiFileSpecTests
         Assert.Empty(asPart.Files);
         Assert.Equal("CSG0002", Assert.Single(alone.Diagnostics).Id);
     }
+
+    [Fact]
+    public void With_siblings_listed_a_bare_discriminator_mapping_name_is_not_taken_for_a_missing_file()
+    {
+        var path = GeneratedCompilation.SpecPath("features/readme-3.0-discriminators.json");
+        var source = new SpecSource(path, File.ReadAllText(path), "Test.Api", "TestClient", "Test")
+        {
+            Siblings = new[] { new SpecFile("/0/specs/shared/common.yaml", Common) }.ToEquatableArray(),
+        };
+
+        var result = SdkGenerator.Generate(source);
+
+        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == Severity.Error);
+        Assert.NotEmpty(result.Files);
+    }
 }
