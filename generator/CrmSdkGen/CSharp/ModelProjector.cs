@@ -64,7 +64,6 @@ internal sealed class ModelProjector
                 ValueSuffix = isValueType && !nonNull && !isAny ? ".Value" : string.Empty,
                 Codec = _types.Codec(property.Type, codecs),
                 ReadOnly = property.ReadOnly,
-                WriteOnly = property.WriteOnly,
             });
         }
 

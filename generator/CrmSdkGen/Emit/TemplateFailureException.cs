@@ -8,14 +8,5 @@ internal sealed class TemplateFailureException : Exception
     public TemplateFailureException(string template, int line, int column, string detail, Exception? inner)
         : base($"The template {template}.sbn failed at line {line + 1}, column {column + 1}: {detail}", inner)
     {
-        Template = template;
-        Line = line;
-        Column = column;
     }
-
-    public string Template { get; }
-
-    public int Line { get; }
-
-    public int Column { get; }
 }

@@ -1,6 +1,5 @@
 using System.Threading;
 using CrmSdkGen.Generation;
-using System.Linq;
 using CrmSdkGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,7 +35,7 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Where(static source => source is not null)
             .Select(static (source, _) => source!);
 
-        // Every spec sees the project's other spec files, which its relative $refs may point into.
+        // A spec sees the other listed files its relative $refs may point into, and those that point into it.
         var files = items
             .Select(static (source, _) => new SpecFile(source.Path, source.Text))
             .Collect()
@@ -44,7 +43,7 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
 
         var specs = items
             .Combine(files)
-            .Select(static (pair, _) => pair.Left with { Siblings = pair.Right.Where(file => file.Path != pair.Left.Path).ToEquatableArray() })
+            .Select(static (pair, _) => pair.Left with { Siblings = RelatedSpecFiles.For(pair.Left, pair.Right) })
             .WithTrackingName(SpecStep);
 
         var models = specs

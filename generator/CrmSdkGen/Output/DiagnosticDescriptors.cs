@@ -22,7 +22,7 @@ internal static class DiagnosticDescriptors
             _ => DiagnosticSeverity.Info,
         },
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/crmsdkgen/crmsdkgen/blob/main/docs/diagnostics.md#" + key.Item1.ToLowerInvariant()));
+        description: "See docs/diagnostics.md in the CrmSdkGen repository for " + key.Item1 + "."));
 
     private static string Title(string id) => id switch
     {

@@ -21,8 +21,6 @@ internal sealed class TextLines
         }
     }
 
-    public int LineCount => _lineStarts.Count;
-
     public int OffsetOf(int line, int column)
     {
         if (line < 0)

@@ -120,4 +120,22 @@ public sealed class MultiFileSpecTests
         Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == Severity.Error);
         Assert.NotEmpty(result.Files);
     }
+
+    [Fact]
+    public void A_spec_is_joined_only_with_the_files_it_names_directly_or_through_others_and_those_that_name_it()
+    {
+        var main = new SpecSource("/0/specs/main.yaml", "$ref: './shared/common.yaml#/X'", "A", "B", "C");
+        SpecFile[] all =
+        [
+            new("/0/specs/main.yaml", main.Text),
+            new("/0/specs/shared/common.yaml", "$ref: 'deep.yaml#/Y'"),
+            new("/0/specs/shared/deep.yaml", "Y: {}"),
+            new("/0/specs/part.yaml", "used by main.yaml#/Z"),
+            new("/0/specs/unrelated.yaml", "openapi: 3.0.3"),
+        ];
+
+        var related = RelatedSpecFiles.For(main, all).Select(file => Path.GetFileName(file.Path));
+
+        Assert.Equal(["common.yaml", "deep.yaml", "part.yaml"], related);
+    }
 }

@@ -48,5 +48,4 @@ internal sealed class PropertyTemplateModel
 
     public string Codec { get; set; } = string.Empty;
     public bool ReadOnly { get; set; }
-    public bool WriteOnly { get; set; }
 }
