@@ -215,7 +215,7 @@ internal sealed class SchemaMapper
             _ => BuildObject(schema, id, preferredName),
         };
         _named[id] = built;
-        if (id.StartsWith(ComponentPrefix, System.StringComparison.Ordinal))
+        if (IsComponent(id))
         {
             return id;
         }
@@ -232,6 +232,13 @@ internal sealed class SchemaMapper
 
         _inlineByShape[shapeKey] = id;
         return id;
+    }
+
+    // A component keeps its own type; schemas inline below one ("#/components/schemas/a/properties/b") are shared.
+    private static bool IsComponent(string id)
+    {
+        var start = id.IndexOf(ComponentPrefix, System.StringComparison.Ordinal);
+        return start >= 0 && id.IndexOf('/', start + ComponentPrefix.Length) < 0;
     }
 
     private ApiSchema BuildObject(IOpenApiSchema schema, string id, string preferredName)
