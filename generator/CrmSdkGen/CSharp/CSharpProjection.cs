@@ -25,8 +25,8 @@ internal static class CSharpProjection
 
         var types = new TypeMapper(typeNames, kinds);
         var files = new List<FileToRender>();
-        var models = new ModelProjector(types, modelNamespace);
         var byId = api.Schemas.ToDictionary(schema => schema.Id);
+        var models = new ModelProjector(types, modelNamespace, byId, simpleNames);
         foreach (var schema in api.Schemas)
         {
             var name = simpleNames[schema.Id];

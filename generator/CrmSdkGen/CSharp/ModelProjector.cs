@@ -8,9 +8,13 @@ namespace CrmSdkGen.CSharp;
 /// <summary>Projects named schemas to the models of the Model and Enum templates.</summary>
 internal sealed class ModelProjector
 {
+    private const string ModelBase = "global::CrmSdkGen.Runtime.Json.ApiModel";
+
+    // Members of ApiModel and object that a property must not hide.
     private static readonly string[] ReservedModelMembers =
     {
-        "AdditionalProperties", "ReadJson", "WriteJson", "IsSet", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "AdditionalProperties", "ReadJson", "WriteJson", "IsSet", "Assigned", "AdditionalPropertyCodec", "ReadObject", "IndexOfProperty", "ReadProperty",
+        "CheckRequired", "WriteProperties", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     private static readonly string[] ReservedEnumMembers =
@@ -20,33 +24,45 @@ internal sealed class ModelProjector
 
     private readonly TypeMapper _types;
     private readonly string _namespace;
+    private readonly IReadOnlyDictionary<string, ApiSchema> _schemas;
+    private readonly IReadOnlyDictionary<string, string> _simpleNames;
+    private readonly Dictionary<string, List<string>> _propertyNames = new();
 
-    public ModelProjector(TypeMapper types, string modelNamespace)
+    public ModelProjector(TypeMapper types, string modelNamespace, IReadOnlyDictionary<string, ApiSchema> schemas, IReadOnlyDictionary<string, string> simpleNames)
     {
         _types = types;
         _namespace = modelNamespace;
+        _schemas = schemas;
+        _simpleNames = simpleNames;
     }
 
     public ModelTemplateModel ProjectObject(ApiSchema schema, string name)
     {
         var codecs = new CodecTable();
+        var chain = SchemaHierarchy.Chain(schema, Lookup);
+        var inheritedCount = chain.Take(chain.Count - 1).Sum(ancestor => ancestor.Properties.Count);
         var model = new ModelTemplateModel
         {
             Namespace = _namespace,
             Name = name,
             Summary = schema.Description,
             Deprecated = schema.Deprecated,
+            BaseType = schema.BaseId is { } baseId ? _types.Name(new ApiType(ApiTypeKind.Named, SchemaId: baseId)) : null,
+            HasModelBase = schema.BaseId is not null,
+            IndexOffset = inheritedCount,
         };
-        var members = new NameScope(ReservedModelMembers);
-        members.Claim(name);
-        var fields = new NameScope(new[] { "_set", "_additionalProperties" }, ignoreCase: false);
-        var index = 0;
-        foreach (var property in schema.Properties)
+        var names = PropertyNames(schema);
+        var fields = new NameScope(System.Array.Empty<string>(), ignoreCase: false);
+        var index = inheritedCount;
+        for (var i = 0; i < schema.Properties.Count; i++)
         {
-            var propertyName = members.Claim(Identifier.Pascal(property.JsonName, "Property"));
+            var property = schema.Properties[i];
+            var propertyName = names[i];
             var nonNull = property.Required && !property.Type.Nullable;
             var isValueType = _types.IsValueType(property.Type);
             var isAny = property.Type.Kind == ApiTypeKind.Any;
+            var acceptsNull = !nonNull && !isAny;
+            var fieldMayBeNull = !isAny && (!isValueType || !nonNull);
             model.Properties.Add(new PropertyTemplateModel
             {
                 Name = propertyName,
@@ -59,16 +75,17 @@ internal sealed class ModelProjector
                 FieldType = isValueType ? _types.DeclaredName(property.Type, !nonNull) : _types.Name(property.Type) + "?",
                 AssertNotNull = nonNull && !isValueType,
                 MustBePresent = property.Required && !property.WriteOnly,
-                AcceptsNull = !nonNull && !isAny,
-                FieldMayBeNull = !isAny && (!isValueType || !nonNull),
-                ValueSuffix = isValueType && !nonNull && !isAny ? ".Value" : string.Empty,
+                ReadMethod = !acceptsNull ? "ReadValue" : isValueType ? "ReadNullableValue" : "ReadNullableReference",
+                WriteMethod = !fieldMayBeNull ? "WriteValue" : isValueType ? "WriteNullableValue" : "WriteNullableReference",
                 Codec = _types.Codec(property.Type, codecs),
                 ReadOnly = property.ReadOnly,
+                Default = nonNull ? null : DefaultValue.Expression(property.Type, property.DefaultJson, _types),
             });
         }
 
         var additional = schema.AdditionalProperties ?? ApiType.Any;
         model.AdditionalType = _types.DeclaredName(additional, additional.Nullable);
+        model.BaseType ??= additional.Kind == ApiTypeKind.Any ? ModelBase : $"{ModelBase}<{model.AdditionalType}>";
         model.AdditionalCodec = additional.Nullable && additional.Kind != ApiTypeKind.Any
             ? $"new global::CrmSdkGen.Runtime.Json.{(_types.IsValueType(additional) ? "NullableValueCodec" : "NullableReferenceCodec")}<{_types.Name(additional)}>({_types.Codec(additional, codecs)})"
             : _types.Codec(additional, codecs);
@@ -136,7 +153,7 @@ internal sealed class ModelProjector
             projected.DiscriminatorValues.AddRange(variant.DiscriminatorValues);
             if (type.Kind == ApiTypeKind.Named && schemas.TryGetValue(type.SchemaId!, out var target) && target.Kind == ApiSchemaKind.Object)
             {
-                projected.Known.AddRange(target.Properties.Select(p => p.JsonName));
+                projected.Known.AddRange(SchemaHierarchy.AllProperties(target, Lookup).Select(p => p.JsonName));
                 projected.Required.AddRange(target.RequiredNames);
             }
 
@@ -187,6 +204,32 @@ internal sealed class ModelProjector
         ApiTypeKind.Map => "Map",
         _ => "Any",
     };
+
+    private ApiSchema? Lookup(string id) => _schemas.TryGetValue(id, out var schema) ? schema : null;
+
+    // The C# names of a schema's own properties. They avoid the names its bases use, so a derived class never hides
+    // an inherited property, and each base's names come out the same whichever class asks first.
+    private List<string> PropertyNames(ApiSchema schema)
+    {
+        if (_propertyNames.TryGetValue(schema.Id, out var known))
+        {
+            return known;
+        }
+
+        var members = new NameScope(ReservedModelMembers);
+        foreach (var ancestor in SchemaHierarchy.Chain(schema, Lookup).Where(ancestor => ancestor.Id != schema.Id))
+        {
+            foreach (var inherited in PropertyNames(ancestor))
+            {
+                members.Claim(inherited);
+            }
+        }
+
+        members.Claim(_simpleNames[schema.Id]);
+        var names = schema.Properties.Select(property => members.Claim(Identifier.Pascal(property.JsonName, "Property"))).ToList();
+        _propertyNames[schema.Id] = names;
+        return names;
+    }
 
     public static IEnumerable<string> ReservedTypeNames => new[] { "System", "Microsoft", "CrmSdkGen", "Global" };
 }

@@ -19,7 +19,11 @@ internal sealed record ApiProperty(
     string? Description,
     bool Deprecated,
     bool ReadOnly,
-    bool WriteOnly);
+    bool WriteOnly)
+{
+    /// <summary>The schema's default value as JSON text, when it declares one.</summary>
+    public string? DefaultJson { get; init; }
+}
 
 /// <summary>A schema that becomes a named type: an object or a string enumeration.</summary>
 /// <param name="Id">Unique key: the component name, or the JSON pointer of an inline schema.</param>
@@ -43,6 +47,12 @@ internal sealed record ApiSchema(
     /// <summary>For integer enums, the member names from x-enum-varnames or x-enumNames, when the spec gives them.</summary>
     public EquatableArray<string> EnumNames { get; init; }
 
-    /// <summary>The required property names of an object, for telling union alternatives apart.</summary>
+    /// <summary>
+    /// The object schema this one extends (allOf with one referenced base); <see cref="Properties"/> then holds only
+    /// the properties this schema adds.
+    /// </summary>
+    public string? BaseId { get; init; }
+
+    /// <summary>The required property names of an object, inherited ones included, for telling union alternatives apart.</summary>
     public EquatableArray<string> RequiredNames { get; init; }
 }

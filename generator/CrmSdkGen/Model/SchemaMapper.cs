@@ -241,13 +241,67 @@ internal sealed class SchemaMapper
         return start >= 0 && id.IndexOf('/', start + ComponentPrefix.Length) < 0;
     }
 
-    private ApiSchema BuildObject(IOpenApiSchema schema, string id, string preferredName)
+    private ApiSchema BuildObject(IOpenApiSchema schema, string id, string preferredName) =>
+        BuildDerived(schema, id, preferredName) ?? BuildFlat(schema, id, preferredName, skipAllOf: -1);
+
+    // allOf with exactly one referenced object schema: that schema becomes the base class, as long as the other parts
+    // only add to it. Anything that changes an inherited property (redeclares it, makes it required, changes the type
+    // of additional properties) flattens instead, because a derived class cannot change what it inherits.
+    private ApiSchema? BuildDerived(IOpenApiSchema schema, string id, string preferredName)
+    {
+        if (schema.AllOf is not { Count: > 0 } allOf)
+        {
+            return null;
+        }
+
+        var references = Enumerable.Range(0, allOf.Count).Where(i => allOf[i] is OpenApiSchemaReference).ToList();
+        if (references.Count != 1 || allOf[references[0]] is not OpenApiSchemaReference { Target: { } target } reference
+            || SchemaClassifier.Classify(target) != SchemaShape.Object)
+        {
+            return null;
+        }
+
+        var baseType = Map(reference, $"{id}/allOf/{references[0]}", string.Empty);
+        if (baseType.SchemaId is not { } baseId || !_named.TryGetValue(baseId, out var baseSchema) || baseSchema is not { Kind: ApiSchemaKind.Object })
+        {
+            return null;
+        }
+
+        var own = BuildFlat(schema, id, preferredName, skipAllOf: references[0]);
+        var inherited = SchemaHierarchy.AllProperties(baseSchema, Lookup).ToList();
+        var inheritedNames = new HashSet<string>(inherited.Select(property => property.JsonName));
+        var ownNames = new HashSet<string>(own.Properties.Select(property => property.JsonName));
+        var requiredNow = new HashSet<string>(schema.Required ?? Enumerable.Empty<string>());
+        foreach (var i in Enumerable.Range(0, allOf.Count).Where(i => i != references[0]))
+        {
+            requiredNow.UnionWith(SchemaFacts.Resolve(allOf[i]).Required ?? Enumerable.Empty<string>());
+        }
+
+        if (ownNames.Overlaps(inheritedNames)
+            || inherited.Any(property => !property.Required && requiredNow.Contains(property.JsonName))
+            || (own.AdditionalProperties is not null && own.AdditionalProperties != baseSchema.AdditionalProperties))
+        {
+            return null;
+        }
+
+        return own with
+        {
+            BaseId = baseId,
+            AdditionalProperties = baseSchema.AdditionalProperties,
+            RequiredNames = inherited.Where(property => property.Required).Select(property => property.JsonName)
+                .Concat(own.Properties.Where(property => property.Required).Select(property => property.JsonName)).ToEquatableArray(),
+        };
+    }
+
+    private ApiSchema? Lookup(string id) => _named.TryGetValue(id, out var schema) ? schema : null;
+
+    private ApiSchema BuildFlat(IOpenApiSchema schema, string id, string preferredName, int skipAllOf)
     {
         var collected = new List<(string Name, IOpenApiSchema Schema, string Pointer)>();
         var required = new HashSet<string>();
         IOpenApiSchema? additional = null;
         var additionalPointer = id;
-        Collect(schema, id, collected, required, new HashSet<string>(), ref additional, ref additionalPointer);
+        Collect(schema, id, collected, required, new HashSet<string>(), ref additional, ref additionalPointer, skipAllOf);
 
         var properties = new List<ApiProperty>();
         var seen = new Dictionary<string, int>();
@@ -261,7 +315,10 @@ internal sealed class SchemaMapper
                 SchemaFacts.Describe(propertySchema) ?? SchemaFacts.Describe(resolved),
                 propertySchema.Deprecated || resolved.Deprecated,
                 propertySchema.ReadOnly || resolved.ReadOnly,
-                propertySchema.WriteOnly || resolved.WriteOnly);
+                propertySchema.WriteOnly || resolved.WriteOnly)
+            {
+                DefaultJson = (propertySchema.Default ?? resolved.Default)?.ToJsonString(),
+            };
             if (seen.TryGetValue(name, out var index))
             {
                 properties[index] = property;
@@ -352,12 +409,18 @@ internal sealed class SchemaMapper
         HashSet<string> required,
         HashSet<string> visited,
         ref IOpenApiSchema? additional,
-        ref string additionalPointer)
+        ref string additionalPointer,
+        int skipAllOf = -1)
     {
         if (schema.AllOf is { } allOf)
         {
             for (var i = 0; i < allOf.Count; i++)
             {
+                if (i == skipAllOf)
+                {
+                    continue;
+                }
+
                 var part = allOf[i];
                 var partPointer = part is OpenApiSchemaReference { Reference.Id: { } refId } ? ComponentPrefix + SpecPointer.Escape(refId) : $"{pointer}/allOf/{i}";
                 if (part is OpenApiSchemaReference { Target: null })

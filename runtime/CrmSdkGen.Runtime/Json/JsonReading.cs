@@ -25,6 +25,29 @@ public static class JsonReading
         }
     }
 
+    /// <summary>Moves to the value of the current property and reads it.</summary>
+    public static T ReadValue<T>(ref Utf8JsonReader reader, JsonCodec<T> codec)
+    {
+        MoveToValue(ref reader);
+        return codec.Read(ref reader);
+    }
+
+    /// <summary>Moves to the value of the current property and reads it, or null for JSON null.</summary>
+    public static T? ReadNullableValue<T>(ref Utf8JsonReader reader, JsonCodec<T> codec)
+        where T : struct
+    {
+        MoveToValue(ref reader);
+        return reader.TokenType == JsonTokenType.Null ? null : codec.Read(ref reader);
+    }
+
+    /// <summary>Moves to the value of the current property and reads it, or null for JSON null.</summary>
+    public static T? ReadNullableReference<T>(ref Utf8JsonReader reader, JsonCodec<T> codec)
+        where T : class
+    {
+        MoveToValue(ref reader);
+        return reader.TokenType == JsonTokenType.Null ? null : codec.Read(ref reader);
+    }
+
     /// <summary>The error for a token that is not what the schema allows.</summary>
     public static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {Describe(reader.TokenType)} at byte {reader.TokenStartIndex}.");

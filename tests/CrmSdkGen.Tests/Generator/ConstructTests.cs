@@ -31,7 +31,7 @@ public sealed class ConstructTests
     [InlineData("public global::System.Text.Json.JsonElement Anything { get")]
     [InlineData("public global::Test.Api.Models.CompanyAddress? Address { get")]
     [InlineData("[global::System.Obsolete(\"Deprecated by the API.\")]\n    public string? DeprecatedField")]
-    [InlineData("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties")]
+    [InlineData("public partial class Company : global::CrmSdkGen.Runtime.Json.ApiModel, global::CrmSdkGen.Runtime.Json.IJsonModel<Company>")]
     [InlineData("/// <summary>A company record.</summary>\npublic partial class Company")]
     public void Model_members_have_the_exact_types_and_nullability(string expected) => Assert.Contains(expected, Models.Value);
 

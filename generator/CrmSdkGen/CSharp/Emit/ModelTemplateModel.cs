@@ -9,6 +9,16 @@ internal sealed class ModelTemplateModel
     public string Name { get; set; } = string.Empty;
     public string? Summary { get; set; }
     public bool Deprecated { get; set; }
+
+    /// <summary>The class it derives from: a base model of the spec, or the runtime's ApiModel.</summary>
+    public string? BaseType { get; set; }
+
+    /// <summary>Whether <see cref="BaseType"/> is another generated model rather than the runtime's ApiModel.</summary>
+    public bool HasModelBase { get; set; }
+
+    /// <summary>How many properties the bases declare; this model's property indices start there.</summary>
+    public int IndexOffset { get; set; }
+
     public List<PropertyTemplateModel> Properties { get; } = new();
     public string AdditionalType { get; set; } = string.Empty;
     public string AdditionalCodec { get; set; } = string.Empty;
@@ -37,14 +47,14 @@ internal sealed class PropertyTemplateModel
     /// <summary>Whether reading must find the property.</summary>
     public bool MustBePresent { get; set; }
 
-    /// <summary>Whether JSON null is accepted.</summary>
-    public bool AcceptsNull { get; set; }
+    /// <summary>The JsonReading method that reads the value: ReadValue, or ReadNullableValue/ReadNullableReference when JSON null is accepted.</summary>
+    public string ReadMethod { get; set; } = string.Empty;
 
-    /// <summary>Whether the field can hold null, so writing checks for it.</summary>
-    public bool FieldMayBeNull { get; set; }
+    /// <summary>The JsonWriting method that writes the value: WriteValue, or WriteNullableValue/WriteNullableReference when the field can hold null.</summary>
+    public string WriteMethod { get; set; } = string.Empty;
 
-    /// <summary>".Value" when the field is a nullable value type.</summary>
-    public string ValueSuffix { get; set; } = string.Empty;
+    /// <summary>A C# expression for the schema's default, which the getter returns while the property is not set.</summary>
+    public string? Default { get; set; }
 
     public string Codec { get; set; } = string.Empty;
     public bool ReadOnly { get; set; }

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace CrmSdkGen.Runtime.Json;
+
+/// <summary>
+/// The base of every generated model: a JSON object whose declared properties the generated class reads and writes,
+/// and whose undeclared properties are kept in <see cref="AdditionalProperties"/> so that unknown CRM data round-trips.
+/// </summary>
+/// <typeparam name="TAdditional">The type of the values of undeclared properties.</typeparam>
+public abstract class ApiModel<TAdditional>
+{
+    private IDictionary<string, TAdditional>? _additionalProperties;
+
+    /// <summary>Which declared properties were read or assigned; only those are written.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected PropertySet Assigned;
+
+    /// <summary>Properties the schema does not declare, kept as received and written back unchanged.</summary>
+    public IDictionary<string, TAdditional> AdditionalProperties
+    {
+        get => _additionalProperties ??= new Dictionary<string, TAdditional>();
+        set => _additionalProperties = value;
+    }
+
+    /// <summary>The codec of the values in <see cref="AdditionalProperties"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract JsonCodec<TAdditional> AdditionalPropertyCodec { get; }
+
+    /// <summary>Whether the property with this JSON name was read or assigned, which is what <see cref="WriteJson"/> writes.</summary>
+    public bool IsSet(string jsonName) =>
+        IndexOfProperty(jsonName) is var index and >= 0 ? Assigned.Has(index) : _additionalProperties?.ContainsKey(jsonName) == true;
+
+    /// <summary>Writes this model as a JSON object, with exactly the properties that were read or assigned.</summary>
+    public void WriteJson(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteProperties(writer);
+        if (_additionalProperties is not null)
+        {
+            var codec = AdditionalPropertyCodec;
+            foreach (var pair in _additionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                codec.Write(writer, pair.Value);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads the JSON object at the reader's position into <paramref name="model"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static TModel ReadObject<TModel>(ref Utf8JsonReader reader, TModel model)
+        where TModel : ApiModel<TAdditional>
+    {
+        JsonReading.ExpectStartObject(ref reader, typeof(TModel).Name);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (model.ReadProperty(ref reader))
+            {
+                continue;
+            }
+
+            var name = reader.GetString()!;
+            JsonReading.MoveToValue(ref reader);
+            (model._additionalProperties ??= new Dictionary<string, TAdditional>())[name] = model.AdditionalPropertyCodec.Read(ref reader);
+        }
+
+        model.CheckRequired();
+        return model;
+    }
+
+    /// <summary>The index of a declared property in <see cref="Assigned"/>, or -1 when the name is not declared.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual int IndexOfProperty(string jsonName) => -1;
+
+    /// <summary>
+    /// Reads the property whose name the reader is on when it is declared, leaving the reader on the value's last
+    /// token; returns false for an undeclared name without moving.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual bool ReadProperty(ref Utf8JsonReader reader) => false;
+
+    /// <summary>Throws when a property the schema requires was not in the JSON just read.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void CheckRequired()
+    {
+    }
+
+    /// <summary>Writes the declared properties that were read or assigned.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void WriteProperties(Utf8JsonWriter writer)
+    {
+    }
+}
