@@ -19,7 +19,7 @@ internal sealed class ModelProjector
 
     private static readonly string[] ReservedEnumMembers =
     {
-        "Value", "IsKnown", "FromValue", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals",
+        "Value", "IsKnown", "FromValue", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "PrintMembers", "Deconstruct",
     };
 
     private readonly TypeMapper _types;

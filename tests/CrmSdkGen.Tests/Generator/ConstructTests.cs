@@ -36,7 +36,7 @@ public sealed class ConstructTests
     public void Model_members_have_the_exact_types_and_nullability(string expected) => Assert.Contains(expected, Models.Value);
 
     [Theory]
-    [InlineData("public readonly partial struct Stage : global::System.IEquatable<Stage>, global::CrmSdkGen.Runtime.Json.IStringEnum<Stage>")]
+    [InlineData("public readonly partial record struct Stage : global::CrmSdkGen.Runtime.Json.IStringEnum<Stage>")]
     [InlineData("public static Stage Lead { get; } = new(\"lead\");")]
     [InlineData("public static Stage InProgress { get; } = new(\"in-progress\");")]
     [InlineData("public static Stage _1st { get; } = new(\"1st\");")]
