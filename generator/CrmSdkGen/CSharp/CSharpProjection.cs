@@ -52,7 +52,8 @@ internal static class CSharpProjection
             ServerUrl = api.ServerUrl,
         };
         var security = ProjectSecurity(api, rootNamespace, clientScope.Claim(clientName + "Security"));
-        var operations = new OperationProjector(types, alternatives => RequirementField(security, alternatives));
+        var paging = new PagingProjector(types, id => byId.TryGetValue(id, out var schema) ? schema : null, models.PropertyName);
+        var operations = new OperationProjector(types, alternatives => RequirementField(security, alternatives), paging);
         var members = new NameScope(new[] { client.Name, "DefaultServerUrl", "GetType", "ToString", "Equals", "GetHashCode" });
         foreach (var group in api.Operations.GroupBy(operation => operation.Group))
         {
@@ -64,6 +65,15 @@ internal static class CSharpProjection
         files.Add(new FileToRender(rootNamespace + "." + client.Name + ".g.cs", "Client", client));
         files.Add(new FileToRender(rootNamespace + "." + client.OptionsName + ".g.cs", "Options", ProjectOptions(api, client)));
         files.Add(new FileToRender(rootNamespace + "." + security.Name + ".g.cs", "Security", security));
+        var registration = new RegistrationTemplateModel
+        {
+            Namespace = rootNamespace,
+            Name = clientScope.Claim(client.Name + "ServiceCollectionExtensions"),
+            MethodName = "Add" + client.Name,
+            ClientName = client.Name,
+            OptionsName = client.OptionsName,
+        };
+        files.Add(new FileToRender(rootNamespace + "." + registration.Name + ".g.cs", "Registration", registration));
         return files;
     }
 
@@ -127,6 +137,7 @@ internal static class CSharpProjection
                 ApiSecurityKind.ApiKeyQuery => ("ApiKeyCredential", $"an API key sent in the query parameter '{scheme.ParameterName}'"),
                 ApiSecurityKind.ApiKeyCookie => ("ApiKeyCredential", $"an API key sent in the cookie '{scheme.ParameterName}'"),
                 ApiSecurityKind.Basic => ("BasicCredential", "HTTP basic authentication"),
+                ApiSecurityKind.Bearer when scheme.OAuth2 => ("BearerTokenCredential", "a bearer token, or an OAuth2ClientCredential or OAuth2RefreshCredential that obtains and renews one"),
                 _ => ("BearerTokenCredential", "a bearer token"),
             };
             options.Credentials.Add(new CredentialTemplateModel

@@ -205,6 +205,28 @@ internal sealed class ModelProjector
         _ => "Any",
     };
 
+    /// <summary>The C# name of the property with <paramref name="jsonName"/> in the schema or its bases.</summary>
+    public string? PropertyName(string schemaId, string jsonName)
+    {
+        if (Lookup(schemaId) is not { Kind: ApiSchemaKind.Object } schema)
+        {
+            return null;
+        }
+
+        foreach (var member in SchemaHierarchy.Chain(schema, Lookup))
+        {
+            for (var i = 0; i < member.Properties.Count; i++)
+            {
+                if (member.Properties[i].JsonName == jsonName)
+                {
+                    return PropertyNames(member)[i];
+                }
+            }
+        }
+
+        return null;
+    }
+
     private ApiSchema? Lookup(string id) => _schemas.TryGetValue(id, out var schema) ? schema : null;
 
     // The C# names of a schema's own properties. They avoid the names its bases use, so a derived class never hides

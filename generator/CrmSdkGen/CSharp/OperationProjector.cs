@@ -12,11 +12,13 @@ internal sealed class OperationProjector
     private const string Task = "global::System.Threading.Tasks.Task";
     private readonly TypeMapper _types;
     private readonly Func<SecurityAlternative[], string> _securityField;
+    private readonly PagingProjector _paging;
 
-    public OperationProjector(TypeMapper types, Func<SecurityAlternative[], string> securityField)
+    public OperationProjector(TypeMapper types, Func<SecurityAlternative[], string> securityField, PagingProjector paging)
     {
         _types = types;
         _securityField = securityField;
+        _paging = paging;
     }
 
     public GroupTemplateModel Project(string clientNamespace, string className, string tag, IEnumerable<ApiOperation> operations)
@@ -108,7 +110,7 @@ internal sealed class OperationProjector
             var type = ParameterType(parameter.Type);
             var declared = _types.DeclaredName(type, optional);
             arguments.Add((
-                new ParameterTemplateModel { Name = name, DocName = name.TrimStart('@'), Type = declared, Optional = optional, Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.", Deprecated = parameter.Deprecated },
+                new ParameterTemplateModel { Name = name, WireName = parameter.Name, DocName = name.TrimStart('@'), Type = declared, Optional = optional, Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.", Deprecated = parameter.Deprecated },
                 parameter.Structured ? ApplyStructuredQuery(parameter, type, name, optional, codecs) : ApplyParameter(parameter, type, name, optional)));
         }
 
@@ -127,7 +129,20 @@ internal sealed class OperationProjector
         }
 
         var errors = ErrorMapField(operation.Errors, codecs, errorMaps, group);
-        (model.ReturnType, model.Send) = Result(operation.Result, errors, codecs);
+        var baseName = model.MethodName.Substring(0, model.MethodName.Length - "Async".Length);
+        model.ResponseMethodName = methods.Claim(baseName + "WithResponseAsync");
+        model.RequestMethodName = methods.Claim("Create" + baseName + "Request");
+        var requestCall = model.RequestMethodName + "(" + string.Join(", ", model.Parameters.Select(parameter => parameter.Name)) + ")";
+        var shape = Result(operation.Result, errors, codecs);
+        model.ReturnType = shape.ReturnType;
+        model.ResponseReturnType = shape.ResponseReturnType;
+        model.Send = shape.Send + requestCall + shape.Tail;
+        model.SendWithResponse = shape.SendWithResponse + requestCall + shape.Tail;
+        if (operation.Paging is { } paging && shape.ValueType is not null)
+        {
+            model.Paging = _paging.Project(operation, paging, model, shape.ValueType.TrimEnd('?'), shape.Codec, errors, methods.Claim(baseName + "AllAsync"));
+        }
+
         return model;
     }
 
@@ -240,7 +255,7 @@ internal sealed class OperationProjector
         return map.Field;
     }
 
-    private (string ReturnType, string Send) Result(ApiResult result, string errors, CodecTable codecs)
+    private ResultShape Result(ApiResult result, string errors, CodecTable codecs)
     {
         switch (result.Kind)
         {
@@ -255,14 +270,25 @@ internal sealed class OperationProjector
                 }
 
                 var declared = _types.DeclaredName(type, nullable);
-                return ($"{Task}<{declared}>", $"_core.SendForJsonAsync(request, {codec}, {errors}, allowEmpty: {(result.MayBeEmpty ? "true" : "false")}, cancellationToken)");
+                var tail = $", {codec}, {errors}, allowEmpty: {(result.MayBeEmpty ? "true" : "false")}, cancellationToken)";
+                return new ResultShape(declared, "_core.SendForJsonAsync(", "_core.SendForJsonWithResponseAsync(", tail, codec);
             case ApiContentKind.Text:
-                return ($"{Task}<string>", $"_core.SendForStringAsync(request, {errors}, cancellationToken)");
+                return new ResultShape("string", "_core.SendForStringAsync(", "_core.SendForStringWithResponseAsync(", $", {errors}, cancellationToken)", null);
             case ApiContentKind.Binary:
-                return ($"{Task}<global::System.IO.Stream>", $"_core.SendForStreamAsync(request, {errors}, cancellationToken)");
+                return new ResultShape("global::System.IO.Stream", "_core.SendForStreamAsync(", "_core.SendForStreamWithResponseAsync(", $", {errors}, cancellationToken)", null);
             default:
-                return (Task, $"_core.SendAsync(request, {errors}, cancellationToken)");
+                return new ResultShape(null, "_core.SendAsync(", "_core.SendWithResponseAsync(", $", {errors}, cancellationToken)", null);
         }
+    }
+
+    /// <summary>What a call returns and the core methods that send it, with and without the response.</summary>
+    /// <param name="ValueType">The C# type of the value, or null when the call returns none.</param>
+    /// <param name="Codec">The codec of a JSON value, which next-link paging reads pages with.</param>
+    private sealed record ResultShape(string? ValueType, string Send, string SendWithResponse, string Tail, string? Codec)
+    {
+        public string ReturnType => ValueType is null ? Task : $"{Task}<{ValueType}>";
+
+        public string ResponseReturnType => ValueType is null ? $"{Task}<global::CrmSdkGen.Runtime.Http.ApiResponse>" : $"{Task}<global::CrmSdkGen.Runtime.Http.ApiResponse<{ValueType}>>";
     }
 
     private static string HttpMethodExpression(string method) => method switch

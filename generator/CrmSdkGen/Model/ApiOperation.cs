@@ -51,6 +51,9 @@ internal sealed record ApiBody(ApiContentKind Kind, string MediaType, ApiType? T
 internal sealed record ApiResult(ApiContentKind Kind, ApiType? Type, bool MayBeEmpty, string? Description)
 {
     public static ApiResult None { get; } = new(ApiContentKind.None, null, true, null);
+
+    /// <summary>Whether the success response declares a Link header (RFC 8288 rel="next" paging).</summary>
+    public bool LinkHeader { get; init; }
 }
 
 /// <summary>A typed error response: status code, range (4XX) or default.</summary>
@@ -68,7 +71,11 @@ internal sealed record ApiOperation(
     ApiBody? Body,
     ApiResult Result,
     EquatableArray<ApiErrorResponse> Errors,
-    EquatableArray<SecurityAlternative> Security);
+    EquatableArray<SecurityAlternative> Security)
+{
+    /// <summary>How the operation pages through a collection, when a known pattern was recognised.</summary>
+    public ApiPaging? Paging { get; init; }
+}
 
 /// <summary>One way to satisfy an operation's security: every listed scheme at once.</summary>
 internal sealed record SecurityAlternative(EquatableArray<string> SchemeKeys);

@@ -14,13 +14,16 @@ internal static class ModelBuilder
     {
         var schemas = new SchemaMapper(document, sink, cancellationToken);
         schemas.MapComponents();
-        var operations = new OperationMapper(document, schemas, sink).MapAll();
+        var mapped = new OperationMapper(document, schemas, sink).MapAll();
+        var named = schemas.NamedSchemas.ToEquatableArray();
+        var byId = named.ToDictionary(schema => schema.Id);
+        var operations = mapped.Select(operation => operation with { Paging = PagingDetector.Detect(operation, id => byId.TryGetValue(id, out var schema) ? schema : null) });
         return new ApiDescription(
             document.Info?.Title ?? "Api",
             document.Info?.Version ?? string.Empty,
             document.Info?.Description,
             ServerUrl(document),
-            schemas.NamedSchemas.ToEquatableArray(),
+            named,
             operations.ToEquatableArray(),
             MapSecuritySchemes(document, sink).ToEquatableArray());
     }
@@ -70,7 +73,10 @@ internal static class ModelBuilder
                 continue;
             }
 
-            result.Add(new ApiSecurityScheme(pair.Key, kind.Value, scheme.Name, scheme.Description));
+            result.Add(new ApiSecurityScheme(pair.Key, kind.Value, scheme.Name, scheme.Description)
+            {
+                OAuth2 = scheme.Type is SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect,
+            });
         }
 
         return result;

@@ -268,7 +268,8 @@ internal sealed class OperationMapper
         var type = kind == ApiContentKind.Json
             ? _schemas.Map(media.Schema, pointer + "/" + SpecPointer.Escape(withContent.Key) + "/content/" + SpecPointer.Escape(mediaType) + "/schema", hint + "_Response")
             : null;
-        return new ApiResult(kind, type, mayBeEmpty, withContent.Value.Description);
+        var linkHeader = withContent.Value.Headers?.Keys.Any(name => string.Equals(name, "Link", StringComparison.OrdinalIgnoreCase)) == true;
+        return new ApiResult(kind, type, mayBeEmpty, withContent.Value.Description) { LinkHeader = linkHeader };
     }
 
     private List<ApiErrorResponse> MapErrors(OpenApiResponses? responses, string pointer, string hint)

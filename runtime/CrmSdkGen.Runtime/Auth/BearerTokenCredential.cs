@@ -5,9 +5,9 @@ using System.Threading.Tasks;
 namespace CrmSdkGen.Runtime.Auth;
 
 /// <summary>A bearer token, fixed or obtained per request from an asynchronous provider.</summary>
-public sealed class BearerTokenCredential : ApiCredential
+public class BearerTokenCredential : ApiCredential
 {
-    private readonly Func<CancellationToken, ValueTask<string>> _provider;
+    private readonly Func<CancellationToken, ValueTask<string>>? _provider;
 
     /// <summary>Creates a credential with a fixed token.</summary>
     public BearerTokenCredential(string token)
@@ -20,5 +20,17 @@ public sealed class BearerTokenCredential : ApiCredential
     public BearerTokenCredential(Func<CancellationToken, ValueTask<string>> provider) =>
         _provider = provider ?? throw new ArgumentNullException(nameof(provider));
 
-    internal ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _provider(cancellationToken);
+    private protected BearerTokenCredential()
+    {
+    }
+
+    /// <summary>Whether a token the API rejected with 401 can be replaced by a new one.</summary>
+    internal virtual bool CanRefresh => false;
+
+    internal virtual ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _provider!(cancellationToken);
+
+    /// <summary>Forgets <paramref name="token"/> after the API rejected it, so the next request gets a new one.</summary>
+    internal virtual void Reject(string token)
+    {
+    }
 }

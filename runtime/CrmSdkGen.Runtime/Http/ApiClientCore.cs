@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -10,7 +12,12 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmSdkGen.Runtime.Auth;
+using CrmSdkGen.Runtime.Diagnostics;
 using CrmSdkGen.Runtime.Json;
+using CrmSdkGen.Runtime.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
 
 namespace CrmSdkGen.Runtime.Http;
 
@@ -21,6 +28,8 @@ public sealed class ApiClientCore
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;
     private readonly string? _specServerUrl;
+    private readonly ILogger? _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>Creates the core of a generated client.</summary>
     /// <param name="httpClient">The caller's client; its BaseAddress wins over every other base address.</param>
@@ -31,13 +40,21 @@ public sealed class ApiClientCore
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _specServerUrl = specServerUrl;
+        _logger = options.LoggerFactory?.CreateLogger("CrmSdkGen.ApiClient");
+        _pipeline = ApiPipeline.Build(options, _logger);
     }
 
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
     public async Task SendAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(request, response, errors, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request whose success response has no body the caller needs, and returns its status and headers.</summary>
+    public async Task<ApiResponse> SendWithResponseAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse((int)response.StatusCode, CollectHeaders(response));
     }
 
     /// <summary>Sends a request and reads its JSON success body with <paramref name="codec"/>.</summary>
@@ -48,8 +65,71 @@ public sealed class ApiClientCore
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<T> SendForJsonAsync<T>(ApiRequest request, JsonCodec<T> codec, ApiErrorMap errors, bool allowEmpty, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(request, response, errors, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(request, response, codec, allowEmpty, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Like <see cref="SendForJsonAsync{T}"/>, and returns the status and headers with the value.</summary>
+    public async Task<ApiResponse<T>> SendForJsonWithResponseAsync<T>(ApiRequest request, JsonCodec<T> codec, ApiErrorMap errors, bool allowEmpty, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        var value = await ReadJsonAsync(request, response, codec, allowEmpty, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<T>((int)response.StatusCode, CollectHeaders(response), value);
+    }
+
+    /// <summary>Sends a request and returns its success body as text.</summary>
+    public async Task<string> SendForStringAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Like <see cref="SendForStringAsync"/>, and returns the status and headers with the text.</summary>
+    public async Task<ApiResponse<string>> SendForStringWithResponseAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<string>((int)response.StatusCode, CollectHeaders(response), text);
+    }
+
+    /// <summary>Sends a request and returns its success body as a seekable stream that the caller disposes.</summary>
+    public async Task<Stream> SendForStreamAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        return await CopyBodyAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Like <see cref="SendForStreamAsync"/>, and returns the status and headers with the stream.</summary>
+    public async Task<ApiResponse<Stream>> SendForStreamWithResponseAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        var body = await CopyBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<Stream>((int)response.StatusCode, CollectHeaders(response), body);
+    }
+
+    /// <summary>Reads the page a server-sent next link (OData nextLink, a Link header) points to, with the operation's credentials.</summary>
+    /// <param name="link">The link, absolute on the API's origin or relative to its base address.</param>
+    /// <param name="pathTemplate">The operation's path template, for logs and exceptions.</param>
+    /// <param name="security">The operation's security alternatives.</param>
+    /// <param name="codec">Reads the page.</param>
+    /// <param name="errors">The typed errors of the operation.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<ApiResponse<T>> FollowLinkAsync<T>(string link, string pathTemplate, SecurityScheme[][]? security, JsonCodec<T> codec, ApiErrorMap errors, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Get, pathTemplate, security) { Link = link ?? throw new ArgumentNullException(nameof(link)) };
+        return SendForJsonWithResponseAsync(request, codec, errors, allowEmpty: false, cancellationToken);
+    }
+
+    private static async Task<Stream> CopyBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        await response.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(ApiRequest request, HttpResponseMessage response, JsonCodec<T> codec, bool allowEmpty, CancellationToken cancellationToken)
+    {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (body.Length == 0)
         {
@@ -66,26 +146,22 @@ public sealed class ApiClientCore
         }
     }
 
-    /// <summary>Sends a request and returns its success body as text.</summary>
-    public async Task<string> SendForStringAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(request, response, errors, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var response = await SendResilientAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            throw errors.Create((int)response.StatusCode, response.ReasonPhrase, request.Method, request.PathTemplate, CollectHeaders(response), body, DecodeText(body));
+        }
     }
 
-    /// <summary>Sends a request and returns its success body as a seekable stream that the caller disposes.</summary>
-    public async Task<Stream> SendForStreamAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
-    {
-        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(request, response, errors, cancellationToken).ConfigureAwait(false);
-        var buffer = new MemoryStream();
-        await response.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        buffer.Position = 0;
-        return buffer;
-    }
-
-    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendResilientAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         var credentials = SelectCredentials(request.Security);
         foreach (var (scheme, credential) in credentials)
@@ -104,26 +180,135 @@ public sealed class ApiClientCore
             }
         }
 
-        using var message = new HttpRequestMessage(request.Method, BuildUri(request)) { Content = request.Content };
-        request.ApplyHeaders(message);
-        foreach (var (scheme, credential) in credentials)
+        var hasKey = request.HasHeader(_options.IdempotencyKeyHeader);
+        if (!hasKey && _options.AddIdempotencyKeys && !RetryRules.IsIdempotent(request.Method))
         {
-            switch (credential)
+            request.AddHeader(_options.IdempotencyKeyHeader, Guid.NewGuid().ToString("N"));
+            hasKey = true;
+        }
+
+        var call = new ApiCall(request, credentials, hasKey);
+        using var activity = ApiActivitySource.Source.HasListeners()
+            ? ApiActivitySource.Source.StartActivity(request.Method.Method + " " + request.PathTemplate, ActivityKind.Client)
+            : null;
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("url.template", request.PathTemplate);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ApiPipeline.CallKey, call);
+        try
+        {
+            var response = await _pipeline.ExecuteAsync(static (context, state) => state.Core.AttemptAsync(state.Call, context.CancellationToken), context, (Core: this, Call: call)).ConfigureAwait(false);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            activity?.SetTag("crmsdkgen.attempts", call.Attempts);
+            activity?.SetStatus(response.IsSuccessStatusCode ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetTag("crmsdkgen.attempts", call.Attempts);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            if (exception is TimeoutRejectedException timeout)
             {
-                case ApiKeyCredential key when scheme.Kind == SecuritySchemeKind.ApiKeyHeader:
-                    message.Headers.TryAddWithoutValidation(scheme.ParameterName!, key.Key);
-                    break;
-                case BearerTokenCredential bearer:
-                    var token = await bearer.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-                    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    break;
-                case BasicCredential basic:
-                    message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic.EncodedValue);
-                    break;
+                throw new TimeoutException($"{request.Method} {request.PathTemplate} did not complete within {timeout.Timeout.TotalSeconds:0.###} s (attempts: {call.Attempts}).", timeout);
+            }
+
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            request.Content?.Dispose();
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> AttemptAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        call.Attempts++;
+        var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && !call.TokenRefreshed && RejectToken(call))
+        {
+            call.TokenRefreshed = true;
+            response.Dispose();
+            if (_logger is not null)
+            {
+                ApiLog.CredentialRejected(_logger, call.Request.Method.Method, call.Request.PathTemplate);
+            }
+
+            response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var request = call.Request;
+        var message = new HttpRequestMessage(request.Method, BuildUri(request)) { Content = request.Content };
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            request.ApplyHeaders(message);
+            foreach (var (scheme, credential) in call.Credentials)
+            {
+                switch (credential)
+                {
+                    case ApiKeyCredential key when scheme.Kind == SecuritySchemeKind.ApiKeyHeader:
+                        message.Headers.TryAddWithoutValidation(scheme.ParameterName!, key.Key);
+                        break;
+                    case BearerTokenCredential bearer:
+                        var token = await bearer.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                        call.LastToken = token;
+                        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                        break;
+                    case BasicCredential basic:
+                        message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic.EncodedValue);
+                        break;
+                }
+            }
+
+            var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            if (_logger is not null)
+            {
+                ApiLog.Response(_logger, request.Method.Method, request.PathTemplate, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, call.Attempts);
+            }
+
+            return response;
+        }
+        catch (Exception exception) when (_logger is not null)
+        {
+            ApiLog.AttemptFailed(_logger, request.Method.Method, request.PathTemplate, Stopwatch.GetElapsedTime(started).TotalMilliseconds, call.Attempts, exception.GetType().Name, SafeMessage(exception));
+            throw;
+        }
+        finally
+        {
+            // The body is the request's, not the attempt's: a retry sends it again.
+            message.Content = null;
+            message.Dispose();
+        }
+    }
+
+    // Exception texts of the HTTP stack name hosts and errors, never queries or headers; anything else is reduced to its type.
+    private static string SafeMessage(Exception exception) => exception switch
+    {
+        HttpRequestException http => http.HttpRequestError.ToString(),
+        OperationCanceledException => "cancelled or timed out",
+        IOException => "connection lost",
+        _ => string.Empty,
+    };
+
+    private static bool RejectToken(ApiCall call)
+    {
+        var rejected = false;
+        foreach (var (_, credential) in call.Credentials)
+        {
+            if (credential is BearerTokenCredential { CanRefresh: true } refreshable && call.LastToken is { } token)
+            {
+                refreshable.Reject(token);
+                rejected = true;
             }
         }
 
-        return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return rejected;
     }
 
     private List<(SecurityScheme Scheme, ApiCredential Credential)> SelectCredentials(SecurityScheme[][] alternatives)
@@ -166,6 +351,11 @@ public sealed class ApiClientCore
             ?? throw new InvalidOperationException(
                 "The client has no base address: set HttpClient.BaseAddress or the options' BaseAddress"
                 + (_specServerUrl is null ? "." : $" (the spec's server '{_specServerUrl}' is not an absolute URL)."));
+        if (request.Link is { } link)
+        {
+            return ResolveLink(baseAddress, link);
+        }
+
         var pathAndQuery = request.BuildPathAndQuery();
         var root = baseAddress.AbsoluteUri.TrimEnd('/');
         var separator = pathAndQuery.StartsWith('/') || pathAndQuery.Length == 0 ? string.Empty : "/";
@@ -174,20 +364,23 @@ public sealed class ApiClientCore
         return new Uri(root + separator + pathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
+    // A next link carries the credentials of the call, so it must stay on the API's own origin.
+    private static Uri ResolveLink(Uri baseAddress, string link)
+    {
+        var resolved = Uri.TryCreate(link, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? absolute
+            : new Uri(baseAddress, link);
+        if (Uri.Compare(resolved, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new InvalidOperationException("A next-page link points to another origin than the API's; it is not followed.");
+        }
+
+        return resolved;
+    }
+
     // On Unix "/api/v3" parses as an absolute file URI, so only http and https count as a base address.
     private Uri? SpecBaseAddress() =>
         _specServerUrl is not null && Uri.TryCreate(_specServerUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
-
-    private static async Task EnsureSuccessAsync(ApiRequest request, HttpResponseMessage response, ApiErrorMap errors, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        throw errors.Create((int)response.StatusCode, response.ReasonPhrase, request.Method, request.PathTemplate, CollectHeaders(response), body, DecodeText(body));
-    }
 
     private static ApiException CreateException(ApiRequest request, HttpResponseMessage response, byte[] body, string detail, Exception? inner) =>
         new((int)response.StatusCode, response.ReasonPhrase, request.Method, request.PathTemplate, CollectHeaders(response), DecodeText(body), detail, inner);

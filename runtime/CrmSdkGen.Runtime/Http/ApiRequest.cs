@@ -17,6 +17,7 @@ public sealed class ApiRequest
     private readonly List<KeyValuePair<string, string>> _query = new();
     private readonly List<KeyValuePair<string, string>> _headers = new();
     private readonly List<KeyValuePair<string, string>> _cookies = new();
+    private bool _replayable = true;
 
     /// <summary>Starts a request.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -40,6 +41,12 @@ public sealed class ApiRequest
 
     /// <summary>The request body, if any.</summary>
     public HttpContent? Content { get; set; }
+
+    /// <summary>A link the server sent (next page), used instead of the path template and query.</summary>
+    internal string? Link { get; init; }
+
+    /// <summary>Whether the body can be sent again on a retry: false once a stream that cannot seek back is part of it.</summary>
+    internal bool IsReplayable => _replayable;
 
     /// <summary>Sets the value of a path placeholder; the value is encoded so that it stays within its segment.</summary>
     public void SetPathParameter(string name, string value)
@@ -182,6 +189,7 @@ public sealed class ApiRequest
     public void SetStreamBody(Stream body, string mediaType = "application/octet-stream")
     {
         ArgumentNullException.ThrowIfNull(body);
+        _replayable &= body.CanSeek;
         var content = new StreamContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType.Contains('*', StringComparison.Ordinal) ? "application/octet-stream" : mediaType);
         Content = content;
@@ -250,13 +258,15 @@ public sealed class ApiRequest
         return true;
     }
 
-    private static void AddPart(MultipartFormDataContent content, string name, JsonElement value, List<FileContent> files)
+    private void AddPart(MultipartFormDataContent content, string name, JsonElement value, List<FileContent> files)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String when value.GetString()!.StartsWith(FileContentCodec.Marker, StringComparison.Ordinal):
                 var file = files[int.Parse(value.GetString()!.AsSpan(FileContentCodec.Marker.Length), System.Globalization.CultureInfo.InvariantCulture)];
-                var part = new StreamContent(file.OpenRead());
+                var stream = file.OpenRead();
+                _replayable &= stream.CanSeek;
+                var part = new StreamContent(stream);
                 part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType ?? "application/octet-stream");
                 content.Add(part, name, file.FileName);
                 break;
@@ -273,6 +283,20 @@ public sealed class ApiRequest
                 content.Add(new StringContent(value.GetRawText(), Encoding.UTF8), name);
                 break;
         }
+    }
+
+    /// <summary>Whether a header with this name was added.</summary>
+    internal bool HasHeader(string name)
+    {
+        foreach (var header in _headers)
+        {
+            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal void ApplyHeaders(HttpRequestMessage message)

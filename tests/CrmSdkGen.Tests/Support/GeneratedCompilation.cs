@@ -11,7 +11,8 @@ internal static class GeneratedCompilation
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
-            .Append(typeof(CrmSdkGen.Runtime.ApiClientOptions).Assembly.Location);
+            .Append(typeof(CrmSdkGen.Runtime.ApiClientOptions).Assembly.Location)
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(path => Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("Polly", StringComparison.Ordinal)));
         return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
     });
 

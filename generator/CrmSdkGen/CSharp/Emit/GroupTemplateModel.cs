@@ -33,12 +33,39 @@ internal sealed class OperationTemplateModel
 
     /// <summary>The expression that sends the request and returns the task.</summary>
     public string Send { get; set; } = string.Empty;
+
+    /// <summary>The method that returns the value with the response's status and headers.</summary>
+    public string ResponseMethodName { get; set; } = string.Empty;
+
+    public string ResponseReturnType { get; set; } = string.Empty;
+
+    /// <summary>The expression that sends the request and returns the task of the <c>ApiResponse</c>.</summary>
+    public string SendWithResponse { get; set; } = string.Empty;
+
+    /// <summary>The private method that builds the request from the arguments.</summary>
+    public string RequestMethodName { get; set; } = string.Empty;
+
+    /// <summary>The method that walks every page, when the operation pages in a recognised way.</summary>
+    public PagingTemplateModel? Paging { get; set; }
+}
+
+/// <summary>An operation's page walker: an IAsyncEnumerable over the items of every page.</summary>
+internal sealed class PagingTemplateModel
+{
+    public string MethodName { get; set; } = string.Empty;
+    public string ItemType { get; set; } = string.Empty;
+
+    /// <summary>The PageWalker call, with its lambdas, that the method returns.</summary>
+    public string Walk { get; set; } = string.Empty;
 }
 
 /// <summary>One method parameter.</summary>
 internal sealed class ParameterTemplateModel
 {
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>The parameter's name in the spec; null for the body.</summary>
+    public string? WireName { get; set; }
     public string DocName { get; set; } = string.Empty;
     public string Type { get; set; } = string.Empty;
     public bool Optional { get; set; }

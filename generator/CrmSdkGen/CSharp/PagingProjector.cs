@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.Model;
+
+namespace CrmSdkGen.CSharp;
+
+/// <summary>Turns a recognised paging pattern into the PageWalker call of an operation's "...AllAsync" method.</summary>
+internal sealed class PagingProjector
+{
+    private const string Walker = "global::CrmSdkGen.Runtime.Paging.PageWalker.";
+    private readonly TypeMapper _types;
+    private readonly Func<string, ApiSchema?> _lookup;
+    private readonly Func<string, string, string?> _propertyName;
+
+    /// <param name="types">The type mapper.</param>
+    /// <param name="lookup">Finds a named schema by id.</param>
+    /// <param name="propertyName">The C# name of a property, by schema id and JSON name, inherited ones included.</param>
+    public PagingProjector(TypeMapper types, Func<string, ApiSchema?> lookup, Func<string, string, string?> propertyName)
+    {
+        _types = types;
+        _lookup = lookup;
+        _propertyName = propertyName;
+    }
+
+    public PagingTemplateModel? Project(ApiOperation operation, ApiPaging paging, OperationTemplateModel model, string pageType, string? codec, string errors, string methodName)
+    {
+        var root = operation.Result.Type!;
+        var items = Access(root, paging.ItemsPath, "page");
+        if (items is null || items.Value.Type is not { Kind: ApiTypeKind.Array, Element: { } element })
+        {
+            return null;
+        }
+
+        var scope = new NameScope(model.Parameters.Select(parameter => parameter.Name).Append("cancellationToken"), ignoreCase: false);
+        var cursor = scope.Claim("cursor");
+        var token = scope.Claim("token");
+        var page = scope.Claim("page");
+        var last = scope.Claim("last");
+        var itemsOf = Access(root, paging.ItemsPath, page)!.Value.Expression;
+        var itemType = _types.DeclaredName(element, element.Nullable);
+        var parameter = model.Parameters.FirstOrDefault(candidate => candidate.WireName == paging.Parameter);
+        string Fetch(string value) =>
+            model.MethodName + "(" + string.Join(", ", model.Parameters.Select(candidate => candidate == parameter ? value : candidate.Name).Append(token)) + ")";
+        var generic = $"<{pageType}, {itemType}>";
+        var itemsLambda = $"static {page} => {itemsOf}";
+        string? walk;
+        switch (paging.Kind)
+        {
+            case ApiPagingKind.Cursor when parameter is not null && Access(root, paging.NextPath, page) is { Type.Kind: ApiTypeKind.String } next:
+                walk = $"{Walker}ByCursor{generic}(({cursor}, {token}) => {Fetch(cursor)}, {itemsLambda}, static {page} => {next.Expression}, {parameter.Name}, cancellationToken)";
+                break;
+            case ApiPagingKind.LastItemId when parameter is not null && Access(root, paging.NextPath, page) is { } hasMore && element.SchemaId is { } itemId && _propertyName(itemId, "id") is { } id:
+                var lastId = $"{hasMore.Expression} == true && {itemsOf} is {{ Count: > 0 }} {last} ? {last}[{last}.Count - 1]{(element.Nullable ? "?" : string.Empty)}.{id} : null";
+                walk = $"{Walker}ByCursor{generic}(({cursor}, {token}) => {Fetch(cursor)}, {itemsLambda}, static {page} => {lastId}, {parameter.Name}, cancellationToken)";
+                break;
+            case ApiPagingKind.NextPosition when parameter is not null && Access(root, paging.NextPath, page) is { } position:
+                walk = $"{Walker}ByNextPosition{generic}(({cursor}, {token}) => {Fetch($"({NumberType(parameter)}?){cursor}")}, {itemsLambda}, static {page} => {position.Expression}, {parameter.Name}, cancellationToken)";
+                break;
+            case ApiPagingKind.Offset when parameter is not null:
+                walk = $"{Walker}ByOffset{generic}(({cursor}, {token}) => {Fetch($"({NumberType(parameter)}){cursor}")}, {itemsLambda}, {parameter.Name} ?? 0, cancellationToken)";
+                break;
+            case ApiPagingKind.PageNumber when parameter is not null:
+                walk = $"{Walker}ByPageNumber{generic}(({cursor}, {token}) => {Fetch($"({NumberType(parameter)}){cursor}")}, {itemsLambda}, {parameter.Name} ?? 1, cancellationToken)";
+                break;
+            case ApiPagingKind.NextLink or ApiPagingKind.LinkHeader when codec is not null:
+                var link = scope.Claim("link");
+                var nextLink = paging.Kind == ApiPagingKind.LinkHeader ? "null" : Access(root, paging.NextPath, page) is { } body ? $"static {page} => {body.Expression}" : null;
+                var first = model.ResponseMethodName + "(" + string.Join(", ", model.Parameters.Select(candidate => candidate.Name).Append(token)) + ")";
+                var follow = $"_core.FollowLinkAsync({link}, {TemplateText.CSharpString(operation.Path)}, {model.Security}, {codec}, {errors}, {token})";
+                walk = nextLink is null ? null : $"{Walker}ByNextLink{generic}({token} => {first}, ({link}, {token}) => {follow}, {itemsLambda}, {nextLink}, cancellationToken)";
+                break;
+            default:
+                walk = null;
+                break;
+        }
+
+        return walk is null ? null : new PagingTemplateModel { MethodName = methodName, ItemType = itemType, Walk = walk };
+    }
+
+    private static string NumberType(ParameterTemplateModel parameter) => parameter.Type.TrimEnd('?');
+
+    // "page.Paging?.Next?.After" for ["paging", "next", "after"]; the whole page for an empty path.
+    private (string Expression, ApiType Type)? Access(ApiType root, EquatableArray<string> path, string variable)
+    {
+        var expression = variable;
+        var type = root;
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (type is not { Kind: ApiTypeKind.Named, SchemaId: { } id } || _propertyName(id, path[i]) is not { } name)
+            {
+                return null;
+            }
+
+            var property = _lookup(id) is { } schema ? SchemaHierarchy.AllProperties(schema, _lookup).First(candidate => candidate.JsonName == path[i]) : null;
+            if (property is null)
+            {
+                return null;
+            }
+
+            expression += (i == 0 ? "." : "?.") + name;
+            type = property.Type;
+        }
+
+        return (expression, type);
+    }
+}
