@@ -32,6 +32,9 @@ public static class ApiClientRegistration
         }
 
         options.PostConfigure<IServiceProvider>((bound, provider) => bound.LoggerFactory ??= provider.GetService<ILoggerFactory>());
-        return services.AddHttpClient<TClient, TClient>((HttpClient httpClient, IServiceProvider provider) => create(httpClient, provider.GetRequiredService<IOptions<TOptions>>().Value));
+        // The factory's own loggers write full request URIs, where API keys may travel as query parameters; the
+        // client's events name the path template instead.
+        return services.AddHttpClient<TClient, TClient>((HttpClient httpClient, IServiceProvider provider) => create(httpClient, provider.GetRequiredService<IOptions<TOptions>>().Value))
+            .RemoveAllLoggers();
     }
 }
