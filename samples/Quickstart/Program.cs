@@ -25,6 +25,15 @@ Console.WriteLine($"created  {ada.Id} {ada.Email} ({ada.LifecycleStage}), {grace
 var page = await crm.Contacts.ListContactsAsync(limit: 1);
 Console.WriteLine($"listed   {page.Results.Count} contact(s) on the first page, next cursor: {page.Paging?.Next?.After ?? "none"}");
 
+// ...AllAsync walks every page lazily, following the cursor the spec's paging pattern names.
+var everyone = new List<string>();
+await foreach (var contact in crm.Contacts.ListContactsAllAsync(limit: 1))
+{
+    everyone.Add(contact.Email);
+}
+
+Console.WriteLine($"walked   {everyone.Count} contact(s), one page at a time: {string.Join(", ", everyone)}");
+
 // PATCH sends exactly what was assigned: here one new stage and an explicit null that clears the phone.
 var updated = await crm.Contacts.UpdateContactAsync(grace.Id, new ContactInput { LifecycleStage = "evangelist", Phone = null });
 Console.WriteLine($"updated  {updated.Id}: stage {updated.LifecycleStage} (known value: {updated.LifecycleStage?.IsKnown}), phone {(updated.Phone ?? "cleared")}, email kept {updated.Email}");

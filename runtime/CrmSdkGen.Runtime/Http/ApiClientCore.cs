@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -25,6 +26,7 @@ namespace CrmSdkGen.Runtime.Http;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiClientCore
 {
+    private static readonly List<(SecurityScheme Scheme, ApiCredential Credential)> NoCredentials = new(0);
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;
     private readonly string? _specServerUrl;
@@ -130,7 +132,29 @@ public sealed class ApiClientCore
 
     private static async Task<T> ReadJsonAsync<T>(ApiRequest request, HttpResponseMessage response, JsonCodec<T> codec, bool allowEmpty, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        // The response is already buffered (ResponseContentRead); reading it into a pooled array avoids copying it into a new one.
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var length = stream.CanSeek ? (int)(stream.Length - stream.Position) : -1;
+        if (length < 0)
+        {
+            var copied = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return Parse(request, response, codec, copied, allowEmpty);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            await stream.ReadExactlyAsync(rented.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            return Parse(request, response, codec, rented.AsSpan(0, length), allowEmpty);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static T Parse<T>(ApiRequest request, HttpResponseMessage response, JsonCodec<T> codec, ReadOnlySpan<byte> body, bool allowEmpty)
+    {
         if (body.Length == 0)
         {
             return allowEmpty ? default! : throw CreateException(request, response, body, "The success response had no body.", null);
@@ -207,6 +231,11 @@ public sealed class ApiClientCore
         {
             activity?.SetTag("crmsdkgen.attempts", call.Attempts);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            if ((exception as RequestBodyException ?? exception.InnerException as RequestBodyException)?.InnerException is { } bodyFailure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(bodyFailure);
+            }
+
             if (exception is TimeoutRejectedException timeout)
             {
                 throw new TimeoutException($"{request.Method} {request.PathTemplate} did not complete within {timeout.Timeout.TotalSeconds:0.###} s (attempts: {call.Attempts}).", timeout);
@@ -313,6 +342,11 @@ public sealed class ApiClientCore
 
     private List<(SecurityScheme Scheme, ApiCredential Credential)> SelectCredentials(SecurityScheme[][] alternatives)
     {
+        if (alternatives.Length == 0)
+        {
+            return NoCredentials;
+        }
+
         var selected = new List<(SecurityScheme, ApiCredential)>();
         foreach (var alternative in alternatives)
         {
@@ -382,10 +416,10 @@ public sealed class ApiClientCore
     private Uri? SpecBaseAddress() =>
         _specServerUrl is not null && Uri.TryCreate(_specServerUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
-    private static ApiException CreateException(ApiRequest request, HttpResponseMessage response, byte[] body, string detail, Exception? inner) =>
+    private static ApiException CreateException(ApiRequest request, HttpResponseMessage response, ReadOnlySpan<byte> body, string detail, Exception? inner) =>
         new((int)response.StatusCode, response.ReasonPhrase, request.Method, request.PathTemplate, CollectHeaders(response), DecodeText(body), detail, inner);
 
-    private static string DecodeText(byte[] body) => Encoding.UTF8.GetString(body);
+    private static string DecodeText(ReadOnlySpan<byte> body) => Encoding.UTF8.GetString(body);
 
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -13,10 +14,12 @@ namespace CrmSdkGen.Runtime.Http;
 /// <summary>One request being built by a generated operation: method, templated path, parameters and body.</summary>
 public sealed class ApiRequest
 {
-    private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
-    private readonly List<KeyValuePair<string, string>> _query = new();
-    private readonly List<KeyValuePair<string, string>> _headers = new();
-    private readonly List<KeyValuePair<string, string>> _cookies = new();
+    // Created on first use: most requests have a path value or two and nothing else.
+    private List<KeyValuePair<string, string>>? _pathValues;
+    private List<KeyValuePair<string, string>>? _query;
+    private List<KeyValuePair<string, string>>? _headers;
+    private List<KeyValuePair<string, string>>? _cookies;
+    private static readonly List<KeyValuePair<string, string>> NoPairs = new(0);
     private bool _replayable = true;
 
     /// <summary>Starts a request.</summary>
@@ -52,14 +55,14 @@ public sealed class ApiRequest
     public void SetPathParameter(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value, name);
-        _pathValues[name] = UriEncoding.EncodePathSegment(value);
+        SetPathValue(name, UriEncoding.EncodePathSegment(value));
     }
 
     /// <summary>Sets a path placeholder to a value already encoded by <see cref="ParameterStyles"/> (label and matrix styles).</summary>
     public void SetPathParameterEncoded(string name, string encodedValue)
     {
         ArgumentNullException.ThrowIfNull(encodedValue, name);
-        _pathValues[name] = encodedValue;
+        SetPathValue(name, encodedValue);
     }
 
     /// <summary>Adds a query parameter; a null value adds nothing.</summary>
@@ -67,7 +70,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _query.Add(new(name, value));
+            (_query ??= new()).Add(new(name, value));
         }
     }
 
@@ -83,12 +86,12 @@ public sealed class ApiRequest
         {
             foreach (var value in values)
             {
-                _query.Add(new(name, value));
+                (_query ??= new()).Add(new(name, value));
             }
         }
         else
         {
-            _query.Add(new(name, string.Join(separator, values)));
+            (_query ??= new()).Add(new(name, string.Join(separator, values)));
         }
     }
 
@@ -108,12 +111,12 @@ public sealed class ApiRequest
         {
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                _query.AddRange(FormEncoding.FlattenValue(property.Name, property.Value));
+                (_query ??= new()).AddRange(FormEncoding.FlattenValue(property.Name, property.Value));
             }
         }
         else
         {
-            _query.AddRange(FormEncoding.FlattenValue(name, document.RootElement));
+            (_query ??= new()).AddRange(FormEncoding.FlattenValue(name, document.RootElement));
         }
     }
 
@@ -122,7 +125,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _headers.Add(new(name, value));
+            (_headers ??= new()).Add(new(name, value));
         }
     }
 
@@ -131,14 +134,14 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _cookies.Add(new(name, value));
+            (_cookies ??= new()).Add(new(name, value));
         }
     }
 
     /// <summary>Sets a JSON body written by <paramref name="codec"/>.</summary>
     public void SetJsonBody<T>(T body, JsonCodec<T> codec, string mediaType = "application/json")
     {
-        var content = new ByteArrayContent(JsonWriting.ToRequestUtf8(body, codec));
+        var content = new JsonBodyContent<T>(body, codec);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
         Content = content;
     }
@@ -225,7 +228,7 @@ public sealed class ApiRequest
 
             builder.Append(template.Slice(0, open));
             var name = template.Slice(open + 1, close - 1).ToString();
-            if (!_pathValues.TryGetValue(name, out var value))
+            if (PathValue(name) is not { } value)
             {
                 throw new InvalidOperationException($"The path parameter '{name}' of {PathTemplate} has no value.");
             }
@@ -234,7 +237,7 @@ public sealed class ApiRequest
             template = template.Slice(open + close + 1);
         }
 
-        for (var i = 0; i < _query.Count; i++)
+        for (var i = 0; _query is not null && i < _query.Count; i++)
         {
             builder.Append(i == 0 ? '?' : '&')
                 .Append(UriEncoding.EncodeQueryComponent(_query[i].Key))
@@ -285,10 +288,30 @@ public sealed class ApiRequest
         }
     }
 
+    private void SetPathValue(string name, string value)
+    {
+        _pathValues ??= new List<KeyValuePair<string, string>>(2);
+        _pathValues.RemoveAll(pair => pair.Key == name);
+        _pathValues.Add(new(name, value));
+    }
+
+    private string? PathValue(string name)
+    {
+        foreach (var pair in _pathValues ?? NoPairs)
+        {
+            if (pair.Key == name)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether a header with this name was added.</summary>
     internal bool HasHeader(string name)
     {
-        foreach (var header in _headers)
+        foreach (var header in _headers ?? NoPairs)
         {
             if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -301,7 +324,7 @@ public sealed class ApiRequest
 
     internal void ApplyHeaders(HttpRequestMessage message)
     {
-        foreach (var header in _headers)
+        foreach (var header in _headers ?? NoPairs)
         {
             if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
             {
@@ -312,7 +335,7 @@ public sealed class ApiRequest
             }
         }
 
-        if (_cookies.Count > 0)
+        if (_cookies is { Count: > 0 })
         {
             var cookie = new StringBuilder();
             foreach (var pair in _cookies)

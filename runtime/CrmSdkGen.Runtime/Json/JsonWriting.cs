@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 
@@ -12,8 +13,17 @@ namespace CrmSdkGen.Runtime.Json;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWriting
 {
+    private const int InitialBufferSize = 4096;
+    private const int MaxRetainedBufferSize = 64 * 1024;
+
     [ThreadStatic]
     private static bool t_forRequest;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary>True while a request body is being written on this thread.</summary>
     public static bool ForRequest => t_forRequest;
@@ -57,15 +67,64 @@ public static class JsonWriting
 
     internal static byte[] ToRequestUtf8<T>(T value, JsonCodec<T> codec)
     {
+        using var json = WriteRequest(value, codec);
+        return json.Written.ToArray();
+    }
+
+    /// <summary>
+    /// Writes a request body into a buffer lent by this thread, which the caller gives back by disposing the result;
+    /// one buffer and writer per thread serve every body instead of a growing buffer and a writer per request.
+    /// </summary>
+    internal static LentJson WriteRequest<T>(T value, JsonCodec<T> codec)
+    {
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(InitialBufferSize);
+        var writer = t_writer ?? new Utf8JsonWriter(buffer);
+        t_buffer = null;
+        t_writer = null;
         var previous = t_forRequest;
         t_forRequest = true;
         try
         {
-            return JsonModel.ToUtf8(value, codec);
+            codec.Write(writer, value);
+            writer.Flush();
+            return new LentJson(buffer, writer);
+        }
+        catch
+        {
+            new LentJson(buffer, writer).Dispose();
+            throw;
         }
         finally
         {
             t_forRequest = previous;
+        }
+    }
+
+    /// <summary>A written body in a lent buffer.</summary>
+    internal readonly struct LentJson : IDisposable
+    {
+        private readonly ArrayBufferWriter<byte> _buffer;
+        private readonly Utf8JsonWriter _writer;
+
+        public LentJson(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+        {
+            _buffer = buffer;
+            _writer = writer;
+        }
+
+        public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+
+        public void Dispose()
+        {
+            if (_buffer.Capacity > MaxRetainedBufferSize)
+            {
+                return;
+            }
+
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            t_buffer = _buffer;
+            t_writer = _writer;
         }
     }
 }
