@@ -15,12 +15,16 @@ public sealed class FaultServer : IAsyncLifetime
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly ConcurrentQueue<(string Scenario, string? IdempotencyKey)> _keys = new();
     private readonly ConcurrentDictionary<string, int> _issued = new();
+    private readonly ConcurrentQueue<(string Client, string RefreshToken)> _refreshTokensReceived = new();
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The base address of a scenario, unique per call so that counters do not mix.</summary>
     public Uri Scenario(string name) => new(BaseAddress, $"{name}-{Guid.NewGuid():N}/v1/");
+
+    public IReadOnlyList<string> RefreshTokensReceived(string clientId) =>
+        _refreshTokensReceived.Where(entry => entry.Client == clientId).Select(entry => entry.RefreshToken).ToList();
 
     public int Attempts(Uri scenario) => _attempts.TryGetValue(ScenarioKey(scenario), out var count) ? count : 0;
 
@@ -34,8 +38,15 @@ public sealed class FaultServer : IAsyncLifetime
             app.MapPost("/token", async (HttpContext context) =>
             {
                 var form = await context.Request.ReadFormAsync();
-                var issued = _issued.AddOrUpdate(form["client_id"].ToString(), 1, (_, count) => count + 1);
-                return Results.Json(new { access_token = $"{form["client_id"]}-token-{issued}", token_type = "Bearer", expires_in = 3600 });
+                var client = form["client_id"].ToString();
+                var issued = _issued.AddOrUpdate(client, 1, (_, count) => count + 1);
+                if (form["grant_type"] == "refresh_token")
+                {
+                    _refreshTokensReceived.Enqueue((client, form["refresh_token"].ToString()));
+                    return Results.Json(new { access_token = $"{client}-token-{issued}", expires_in = 3600, refresh_token = $"rotated-{issued}" });
+                }
+
+                return Results.Json(new { access_token = $"{client}-token-{issued}", token_type = "Bearer", expires_in = 3600 });
             });
             app.MapMethods("/{scenario}/v1/contacts/{**rest}", ["GET", "POST"], Handle);
             app.MapMethods("/{scenario}/v1/contacts", ["GET", "POST"], Handle);
