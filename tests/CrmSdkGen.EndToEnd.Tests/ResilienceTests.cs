@@ -205,6 +205,35 @@ public sealed class ResilienceTests(FaultServer server) : IClassFixture<FaultSer
     }
 
     [Fact]
+    public async Task Each_call_is_one_client_activity_with_its_template_status_and_attempts()
+    {
+        var scenario = server.Scenario("unavailable");
+        var (client, _) = Create(scenario);
+        var activities = new List<System.Diagnostics.Activity>();
+        string? parentId;
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == CrmSdkGen.Runtime.Diagnostics.ApiActivitySource.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (activities) { activities.Add(activity); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        // Other tests run in parallel; the test's own parent activity tells its call apart.
+        using (var parent = new System.Diagnostics.Activity("test").Start())
+        {
+            await client.Contacts.GetByIdAsync("c1");
+            parentId = parent.Id;
+        }
+
+        var call = Assert.Single(activities, activity => activity.ParentId == parentId);
+        Assert.Equal("GET /contacts/{contactId}", call.DisplayName);
+        Assert.Equal(System.Diagnostics.ActivityKind.Client, call.Kind);
+        Assert.Equal(200, call.GetTagItem("http.response.status_code"));
+        Assert.Equal(3, call.GetTagItem("crmsdkgen.attempts"));
+    }
+
+    [Fact]
     public async Task WithResponse_methods_return_status_and_headers_with_the_value()
     {
         var scenario = server.Scenario("headers");
