@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.RateLimiting;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Resilience;
+using CrmSdkGen.Runtime.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace CrmSdkGen.Runtime;
@@ -43,6 +44,9 @@ public class ApiClientOptions
 
     /// <summary>Where request and response events go. Paths are logged as the spec's templates and no header or query value is logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Whether request and response bodies are validated against their schema, and the company rules and correctors to apply.</summary>
+    public ValidationSettings Validation { get; set; } = new();
 
     /// <summary>The clock of retry delays and timeouts; tests may replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

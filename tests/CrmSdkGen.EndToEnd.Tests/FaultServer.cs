@@ -104,6 +104,10 @@ public sealed class FaultServer : IAsyncLifetime
             case "auth" when !context.Request.Headers.Authorization.ToString().EndsWith("-token-2", StringComparison.Ordinal):
                 context.Response.StatusCode = 401;
                 return;
+            case "baddata":
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(Contact.Replace("ada@example.com", "not-an-email", StringComparison.Ordinal));
+                return;
             case "headers":
                 context.Response.Headers["X-RateLimit-Remaining"] = "42";
                 break;

@@ -14,7 +14,7 @@ internal sealed class ModelProjector
     private static readonly string[] ReservedModelMembers =
     {
         "AdditionalProperties", "ReadJson", "WriteJson", "IsSet", "Assigned", "AdditionalPropertyCodec", "ReadObject", "IndexOfProperty", "ReadProperty",
-        "CheckRequired", "WriteProperties", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "CheckRequired", "WriteProperties", "Validate", "ValidateInto", "ValidateProperties", "ValidateCustom", "SetPropertyCount", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     private static readonly string[] ReservedEnumMembers =
@@ -95,6 +95,7 @@ internal sealed class ModelProjector
         }
 
         model.Codecs = codecs.Fields;
+        model.Validation = new ValidationProjector(_types, Lookup).Project(schema, model.Properties, model.Patterns);
         return model;
     }
 
@@ -129,7 +130,7 @@ internal sealed class ModelProjector
     {
         var codecs = new CodecTable();
         var model = new UnionTemplateModel { Namespace = _namespace, Name = name, Summary = schema.Description, Deprecated = schema.Deprecated, Discriminator = schema.Discriminator };
-        var members = new NameScope(new[] { name, "Raw", "Value", "ReadJson", "WriteJson", "ClearVariants", "GetType", "ToString", "Equals", "GetHashCode" });
+        var members = new NameScope(new[] { name, "Raw", "Value", "ReadJson", "WriteJson", "ClearVariants", "ValidateInto", "GetType", "ToString", "Equals", "GetHashCode" });
         var fields = new NameScope(new[] { "_raw" }, ignoreCase: false);
         var implicitTypes = new HashSet<string>();
         var index = 0;
@@ -151,6 +152,7 @@ internal sealed class ModelProjector
                 Implicit = !typeName.StartsWith("global::System.Collections.Generic.I", System.StringComparison.Ordinal) && type.Kind != ApiTypeKind.Any && implicitTypes.Add(typeName),
             };
             projected.DiscriminatorValues.AddRange(variant.DiscriminatorValues);
+            projected.Validatable = type.Kind == ApiTypeKind.Named && schemas.TryGetValue(type.SchemaId!, out var validated) && validated.Kind is ApiSchemaKind.Object or ApiSchemaKind.Union;
             if (type.Kind == ApiTypeKind.Named && schemas.TryGetValue(type.SchemaId!, out var target) && target.Kind == ApiSchemaKind.Object)
             {
                 projected.Known.AddRange(SchemaHierarchy.AllProperties(target, Lookup).Select(p => p.JsonName));

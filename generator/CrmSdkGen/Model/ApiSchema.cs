@@ -53,6 +53,9 @@ internal sealed record ApiSchema(
     /// </summary>
     public string? BaseId { get; init; }
 
+    /// <summary>minProperties and maxProperties of an object, when the schema has them.</summary>
+    public ApiConstraints? Constraints { get; init; }
+
     /// <summary>The required property names of an object, inherited ones included, for telling union alternatives apart.</summary>
     public EquatableArray<string> RequiredNames { get; init; }
 }

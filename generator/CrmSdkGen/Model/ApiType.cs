@@ -23,5 +23,8 @@ internal sealed record ApiType(ApiTypeKind Kind, string? Format = null, string? 
 {
     public static ApiType Any { get; } = new(ApiTypeKind.Any);
 
+    /// <summary>The validation keywords of a primitive, array or map, when the schema has any.</summary>
+    public ApiConstraints? Constraints { get; init; }
+
     public ApiType AsNullable() => Nullable ? this : this with { Nullable = true };
 }

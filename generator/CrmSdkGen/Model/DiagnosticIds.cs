@@ -12,4 +12,5 @@ internal static class DiagnosticIds
     public const string InternalError = "CSG0008";
     public const string TemplateError = "CSG0009";
     public const string InvalidMetadata = "CSG0010";
+    public const string InvalidPattern = "CSG0011";
 }

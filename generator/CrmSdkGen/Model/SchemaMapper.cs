@@ -145,8 +145,40 @@ internal sealed class SchemaMapper
                 break;
         }
 
+        if (shape is SchemaShape.Array or SchemaShape.Map or SchemaShape.Primitive && ConstraintReader.Read(schema) is { } constraints)
+        {
+            type = type with { Constraints = CheckPattern(constraints, pointer) };
+        }
+
         return nullable ? type.AsNullable() : type;
     }
+
+    // JSON Schema patterns are ECMA-262; the few that .NET cannot run are reported and left unchecked rather than
+    // failing at run time.
+    private ApiConstraints? CheckPattern(ApiConstraints constraints, string pointer)
+    {
+        if (constraints.Pattern is not { } pattern)
+        {
+            return constraints;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return constraints;
+        }
+        catch (System.ArgumentException exception)
+        {
+            _sink.Report(DiagnosticIds.InvalidPattern, Severity.Warning, $"The pattern '{pattern}' is not a regular expression .NET can run ({exception.Message}); it is not checked.", pointer + "/pattern");
+            var without = constraints with { Pattern = null };
+            return without == new ApiConstraints() ? null : without;
+        }
+    }
+
+    private static ApiConstraints? ObjectConstraints(IOpenApiSchema schema) =>
+        ConstraintReader.Read(schema) is { } all && (all.MinProperties is not null || all.MaxProperties is not null)
+            ? new ApiConstraints { MinProperties = all.MinProperties, MaxProperties = all.MaxProperties }
+            : null;
 
     private ApiType MapAlias(IOpenApiSchema schema, string pointer, string nameHint, ref bool nullable)
     {
@@ -334,6 +366,7 @@ internal sealed class SchemaMapper
         return new ApiSchema(id, preferredName, ApiSchemaKind.Object, SchemaFacts.Describe(schema), schema.Deprecated, properties.ToEquatableArray(), additionalType, EquatableArray<string>.Empty)
         {
             RequiredNames = properties.Where(property => property.Required).Select(property => property.JsonName).ToEquatableArray(),
+            Constraints = ObjectConstraints(schema),
         };
     }
 

@@ -35,6 +35,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.InternalError => "The generator failed",
         DiagnosticIds.TemplateError => "A template failed",
         DiagnosticIds.InvalidMetadata => "Invalid CrmSdkGenSpec metadata",
+        DiagnosticIds.InvalidPattern => "Pattern not checked",
         _ => "CrmSdkGen",
     };
 }

@@ -24,4 +24,8 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 4, EventName = "CredentialRejected", Level = LogLevel.Information,
         Message = "{Method} {PathTemplate} answered 401; the token is refreshed and the request sent once more")]
     public static partial void CredentialRejected(ILogger logger, string method, string pathTemplate);
+
+    [LoggerMessage(EventId = 5, EventName = "ValidationFailed", Level = LogLevel.Warning,
+        Message = "The {Direction} of {Method} {PathTemplate} breaks its schema: {Problems}")]
+    public static partial void ValidationFailed(ILogger logger, string direction, string method, string pathTemplate, string problems);
 }

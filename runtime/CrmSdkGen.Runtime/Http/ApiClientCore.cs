@@ -16,6 +16,7 @@ using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Diagnostics;
 using CrmSdkGen.Runtime.Json;
 using CrmSdkGen.Runtime.Resilience;
+using CrmSdkGen.Runtime.Validation;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
@@ -130,7 +131,7 @@ public sealed class ApiClientCore
         return buffer;
     }
 
-    private static async Task<T> ReadJsonAsync<T>(ApiRequest request, HttpResponseMessage response, JsonCodec<T> codec, bool allowEmpty, CancellationToken cancellationToken)
+    private async Task<T> ReadJsonAsync<T>(ApiRequest request, HttpResponseMessage response, JsonCodec<T> codec, bool allowEmpty, CancellationToken cancellationToken)
     {
         // The response is already buffered (ResponseContentRead); reading it into a pooled array avoids copying it into a new one.
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -153,21 +154,68 @@ public sealed class ApiClientCore
         }
     }
 
-    private static T Parse<T>(ApiRequest request, HttpResponseMessage response, JsonCodec<T> codec, ReadOnlySpan<byte> body, bool allowEmpty)
+    private T Parse<T>(ApiRequest request, HttpResponseMessage response, JsonCodec<T> codec, ReadOnlySpan<byte> body, bool allowEmpty)
     {
         if (body.Length == 0)
         {
             return allowEmpty ? default! : throw CreateException(request, response, body, "The success response had no body.", null);
         }
 
+        T value;
         try
         {
-            return JsonModel.Parse(body, codec);
+            value = JsonModel.Parse(body, codec);
         }
         catch (JsonException exception)
         {
             throw CreateException(request, response, body, "The success response could not be read: " + exception.Message, exception);
         }
+
+        if (_options.Validation.Responses != ValidationMode.Off)
+        {
+            ValidateResponse(request, value);
+        }
+
+        return value;
+    }
+
+    private void ValidateResponse(ApiRequest request, object? value)
+    {
+        switch (value)
+        {
+            case IValidatable single:
+                Enforce("response", request, ValidationContext.Validate(single, _options.Validation), _options.Validation.Responses);
+                break;
+            case IEnumerable<IValidatable> many:
+                foreach (var item in many)
+                {
+                    Enforce("response", request, ValidationContext.Validate(item, _options.Validation), _options.Validation.Responses);
+                }
+
+                break;
+        }
+    }
+
+    private void Enforce(string direction, ApiRequest request, ValidationResult result, ValidationMode mode)
+    {
+        if (result.IsValid && result.Corrections.Count == 0)
+        {
+            return;
+        }
+
+        if (!result.IsValid && mode == ValidationMode.Throw)
+        {
+            throw new ApiValidationException(direction, request.Method.Method, request.PathTemplate, result);
+        }
+
+        if (!result.IsValid && _logger is not null)
+        {
+            // Paths and rules only: the values may be personal data.
+            var problems = string.Join(", ", result.Errors.Take(10).Select(error => (error.Path.Length == 0 ? "/" : error.Path) + " " + error.Rule));
+            ApiLog.ValidationFailed(_logger, direction, request.Method.Method, request.PathTemplate, problems);
+        }
+
+        _options.Validation.Report(new ValidationReport(direction, request.Method.Method, request.PathTemplate, result));
     }
 
     private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
@@ -209,6 +257,11 @@ public sealed class ApiClientCore
         {
             request.AddHeader(_options.IdempotencyKeyHeader, Guid.NewGuid().ToString("N"));
             hasKey = true;
+        }
+
+        if (_options.Validation.Requests != ValidationMode.Off && request.BodyValue is IValidatable body)
+        {
+            Enforce("request", request, ValidationContext.Validate(body, _options.Validation, correct: true), _options.Validation.Requests);
         }
 
         var call = new ApiCall(request, credentials, hasKey);

@@ -45,6 +45,9 @@ public sealed class ApiRequest
     /// <summary>The request body, if any.</summary>
     public HttpContent? Content { get; set; }
 
+    /// <summary>The model the body was written from, which the client validates before sending.</summary>
+    internal object? BodyValue { get; private set; }
+
     /// <summary>A link the server sent (next page), used instead of the path template and query.</summary>
     internal string? Link { get; init; }
 
@@ -141,6 +144,7 @@ public sealed class ApiRequest
     /// <summary>Sets a JSON body written by <paramref name="codec"/>.</summary>
     public void SetJsonBody<T>(T body, JsonCodec<T> codec, string mediaType = "application/json")
     {
+        BodyValue = body;
         var content = new JsonBodyContent<T>(body, codec);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
         Content = content;
@@ -152,6 +156,7 @@ public sealed class ApiRequest
     /// <param name="deepObjectProperties">Top-level properties the spec encodes with style deepObject.</param>
     public void SetFormBody<T>(T body, JsonCodec<T> codec, IReadOnlyCollection<string>? deepObjectProperties = null)
     {
+        BodyValue = body;
         using var document = JsonDocument.Parse(JsonWriting.ToRequestUtf8(body, codec));
         Content = new FormUrlEncodedContent(FormEncoding.Flatten(document.RootElement, deepObjectProperties));
     }
@@ -162,6 +167,7 @@ public sealed class ApiRequest
     /// </summary>
     public void SetMultipartBody<T>(T body, JsonCodec<T> codec)
     {
+        BodyValue = body;
         var json = FileContentCodec.WriteCapturingFiles(body, codec, out var files);
         using var document = JsonDocument.Parse(json);
         if (document.RootElement.ValueKind != JsonValueKind.Object)

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
+using CrmSdkGen.Runtime.Validation;
 
 namespace CrmSdkGen.Runtime.Json;
 
@@ -9,7 +11,7 @@ namespace CrmSdkGen.Runtime.Json;
 /// and whose undeclared properties are kept in <see cref="AdditionalProperties"/> so that unknown CRM data round-trips.
 /// </summary>
 /// <typeparam name="TAdditional">The type of the values of undeclared properties.</typeparam>
-public abstract class ApiModel<TAdditional>
+public abstract class ApiModel<TAdditional> : IValidatable
 {
     private IDictionary<string, TAdditional>? _additionalProperties;
 
@@ -31,6 +33,36 @@ public abstract class ApiModel<TAdditional>
     /// <summary>Whether the property with this JSON name was read or assigned, which is what <see cref="WriteJson"/> writes.</summary>
     public bool IsSet(string jsonName) =>
         IndexOfProperty(jsonName) is var index and >= 0 ? Assigned.Has(index) : _additionalProperties?.ContainsKey(jsonName) == true;
+
+    /// <summary>
+    /// Checks this model and everything in it against the schema (required, lengths, patterns, bounds, formats, items,
+    /// enums) and the rules registered in <paramref name="settings"/>; with <paramref name="correct"/>, the registered
+    /// correctors run first.
+    /// </summary>
+    public ValidationResult Validate(ValidationSettings? settings = null, bool correct = false) => ValidationContext.Validate(this, settings, correct);
+
+    /// <inheritdoc />
+    public void ValidateInto(ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Correcting)
+        {
+            context.Settings.Correct(this, context);
+        }
+
+        ValidateProperties(context);
+        context.Settings.Validate(this, context);
+    }
+
+    /// <summary>The number of properties that are set, declared and undeclared, for minProperties and maxProperties.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected int SetPropertyCount => Assigned.Count + (_additionalProperties?.Count ?? 0);
+
+    /// <summary>Checks the declared properties against the schema; the generated model overrides it.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void ValidateProperties(ValidationContext context)
+    {
+    }
 
     /// <summary>Writes this model as a JSON object, with exactly the properties that were read or assigned.</summary>
     public void WriteJson(Utf8JsonWriter writer)

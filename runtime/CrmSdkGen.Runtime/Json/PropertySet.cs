@@ -46,6 +46,21 @@ public struct PropertySet
         }
     }
 
+    /// <summary>How many properties are set.</summary>
+    public readonly int Count
+    {
+        get
+        {
+            var count = System.Numerics.BitOperations.PopCount(_first);
+            foreach (var word in _rest ?? System.Array.Empty<ulong>())
+            {
+                count += System.Numerics.BitOperations.PopCount(word);
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>Whether property <paramref name="index"/> is set.</summary>
     public readonly bool Has(int index)
     {

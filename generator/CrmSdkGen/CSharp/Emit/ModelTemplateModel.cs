@@ -23,6 +23,12 @@ internal sealed class ModelTemplateModel
     public string AdditionalType { get; set; } = string.Empty;
     public string AdditionalCodec { get; set; } = string.Empty;
     public List<CodecField> Codecs { get; set; } = new();
+
+    /// <summary>The compiled patterns the validator uses, one static field each.</summary>
+    public List<CodecField> Patterns { get; } = new();
+
+    /// <summary>The validator's statements, one per property with something to check.</summary>
+    public List<string> Validation { get; set; } = new();
 }
 
 /// <summary>One property of a model.</summary>

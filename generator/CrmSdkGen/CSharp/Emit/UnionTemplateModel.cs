@@ -32,6 +32,9 @@ internal sealed class UnionVariantTemplateModel
 
     public string Codec { get; set; } = string.Empty;
 
+    /// <summary>Whether the alternative is a model or union that validates itself.</summary>
+    public bool Validatable { get; set; }
+
     /// <summary>The <c>UnionValueKind</c> member that scores a JSON value against this alternative.</summary>
     public string Kind { get; set; } = string.Empty;
 
