@@ -31,14 +31,7 @@ public sealed class ValidationSettings
     public ValidationSettings AddValidator<T>(Action<T, ValidationContext> validate)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(validate);
-        _validators.Add((model, context) =>
-        {
-            if (model is T typed)
-            {
-                validate(typed, context);
-            }
-        });
+        _validators.Add(ForType(validate));
         return this;
     }
 
@@ -46,15 +39,21 @@ public sealed class ValidationSettings
     public ValidationSettings AddCorrector<T>(Action<T, ValidationContext> correct)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(correct);
-        _correctors.Add((model, context) =>
+        _correctors.Add(ForType(correct));
+        return this;
+    }
+
+    private static Action<object, ValidationContext> ForType<T>(Action<T, ValidationContext> action)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return (model, context) =>
         {
             if (model is T typed)
             {
-                correct(typed, context);
+                action(typed, context);
             }
-        });
-        return this;
+        };
     }
 
     internal void Correct(object model, ValidationContext context)
