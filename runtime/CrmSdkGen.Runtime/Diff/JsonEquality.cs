@@ -1,10 +1,13 @@
 using System;
-using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Diff;
 
-/// <summary>Semantic JSON equality: numbers by value (1 equals 1.0), objects regardless of member order, arrays by position.</summary>
+/// <summary>
+/// Semantic JSON equality, as a CRM means its data: numbers by value (1 equals 1.0), date-times by instant (the same
+/// moment in another offset is equal), objects regardless of member order, arrays by position. Allocates nothing.
+/// </summary>
 public static class JsonEquality
 {
     /// <summary>Whether two JSON values mean the same.</summary>
@@ -20,7 +23,7 @@ public static class JsonEquality
             case JsonValueKind.Number:
                 return left.TryGetDecimal(out var x) && right.TryGetDecimal(out var y) ? x == y : left.GetDouble().Equals(right.GetDouble());
             case JsonValueKind.String:
-                return left.ValueEquals(right.GetString());
+                return StringsEqual(left, right);
             case JsonValueKind.Array:
                 if (left.GetArrayLength() != right.GetArrayLength())
                 {
@@ -41,25 +44,49 @@ public static class JsonEquality
 
                 return true;
             case JsonValueKind.Object:
-                var rightMembers = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                foreach (var member in right.EnumerateObject())
-                {
-                    rightMembers[member.Name] = member.Value;
-                }
-
-                var count = 0;
-                foreach (var member in left.EnumerateObject())
-                {
-                    count++;
-                    if (!rightMembers.TryGetValue(member.Name, out var other) || !AreEqual(member.Value, other))
-                    {
-                        return false;
-                    }
-                }
-
-                return count == rightMembers.Count;
+                return ObjectsEqual(left, right);
             default:
                 return true;
         }
     }
+
+    private static bool ObjectsEqual(JsonElement left, JsonElement right)
+    {
+        var leftCount = 0;
+        foreach (var member in left.EnumerateObject())
+        {
+            leftCount++;
+            if (!right.TryGetProperty(member.Name, out var other) || !AreEqual(member.Value, other))
+            {
+                return false;
+            }
+        }
+
+        var rightCount = 0;
+        foreach (var unused in right.EnumerateObject())
+        {
+            rightCount++;
+        }
+
+        return leftCount == rightCount;
+    }
+
+    private static bool StringsEqual(JsonElement left, JsonElement right)
+    {
+        var leftText = left.GetString()!;
+        if (right.ValueEquals(leftText))
+        {
+            return true;
+        }
+
+        var rightText = right.GetString()!;
+        return LooksLikeDateTime(leftText) && LooksLikeDateTime(rightText)
+            && DateTimeOffset.TryParse(leftText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var leftInstant)
+            && DateTimeOffset.TryParse(rightText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var rightInstant)
+            && leftInstant.UtcTicks == rightInstant.UtcTicks;
+    }
+
+    // RFC 3339: "2024-01-02T03:04:05Z"; cheap to rule out before parsing.
+    private static bool LooksLikeDateTime(string text) =>
+        text.Length >= 20 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == 't');
 }
