@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace CrmSdkGen.Benchmarks;
 
-/// <summary>Thirty-property contact records as JSON, every twentieth one broken in one of four ways.</summary>
+/// <summary>Thirty-property contact records as JSON; when asked, every twentieth one is broken in one of four ways.</summary>
 internal static class ContactRecords
 {
-    public static string[] Generate(int count)
+    public static string[] Generate(int count, bool broken = true)
     {
         var records = new string[count];
         for (var i = 0; i < count; i++)
@@ -14,7 +14,7 @@ internal static class ContactRecords
             contact.Id = "c-" + i;
             contact.Email = $"person{i}@example.com";
             contact.Score = i % 100;
-            if (i % 20 == 19)
+            if (broken && i % 20 == 19)
             {
                 switch (i / 20 % 4)
                 {

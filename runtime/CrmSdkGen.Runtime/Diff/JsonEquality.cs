@@ -18,6 +18,15 @@ public static class JsonEquality
             return false;
         }
 
+#if NET10_0_OR_GREATER
+        // Identical text is equal meaning; a record fetched again unchanged usually is byte for byte the same.
+        if (left.ValueKind is JsonValueKind.Object or JsonValueKind.Array
+            && System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(left).SequenceEqual(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(right)))
+        {
+            return true;
+        }
+#endif
+
         switch (left.ValueKind)
         {
             case JsonValueKind.Number:
@@ -52,6 +61,37 @@ public static class JsonEquality
 
     private static bool ObjectsEqual(JsonElement left, JsonElement right)
     {
+#if NET10_0_OR_GREATER
+        if (left.GetPropertyCount() != right.GetPropertyCount())
+        {
+            return false;
+        }
+
+        // Records of one API list their members in the same order: pair them by position on their raw UTF-8 names,
+        // and look a member up by name only when the orders differ.
+        using var rightMembers = right.EnumerateObject();
+        foreach (var member in left.EnumerateObject())
+        {
+            rightMembers.MoveNext();
+            var name = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(member);
+            JsonElement other;
+            if (name.SequenceEqual(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(rightMembers.Current)))
+            {
+                other = rightMembers.Current.Value;
+            }
+            else if (!(name.IndexOf((byte)'\\') < 0 ? right.TryGetProperty(name, out other) : right.TryGetProperty(member.Name, out other)))
+            {
+                return false;
+            }
+
+            if (!AreEqual(member.Value, other))
+            {
+                return false;
+            }
+        }
+
+        return true;
+#else
         var leftCount = 0;
         foreach (var member in left.EnumerateObject())
         {
@@ -69,10 +109,25 @@ public static class JsonEquality
         }
 
         return leftCount == rightCount;
+#endif
     }
 
     private static bool StringsEqual(JsonElement left, JsonElement right)
     {
+#if NET10_0_OR_GREATER
+        // Compare the raw UTF-8 first; only escapes or two date-times need the decoded text.
+        var leftRaw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(left);
+        var rightRaw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(right);
+        if (leftRaw.SequenceEqual(rightRaw))
+        {
+            return true;
+        }
+
+        if (leftRaw.IndexOf((byte)'\\') < 0 && rightRaw.IndexOf((byte)'\\') < 0 && !(RawDateTime(leftRaw) && RawDateTime(rightRaw)))
+        {
+            return false;
+        }
+#endif
         var leftText = left.GetString()!;
         if (right.ValueEquals(leftText))
         {
@@ -85,6 +140,11 @@ public static class JsonEquality
             && DateTimeOffset.TryParse(rightText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var rightInstant)
             && leftInstant.UtcTicks == rightInstant.UtcTicks;
     }
+
+#if NET10_0_OR_GREATER
+    private static bool RawDateTime(ReadOnlySpan<byte> raw) =>
+        raw.Length >= 22 && raw[5] == (byte)'-' && raw[8] == (byte)'-' && (raw[11] == (byte)'T' || raw[11] == (byte)'t');
+#endif
 
     // RFC 3339: "2024-01-02T03:04:05Z"; cheap to rule out before parsing.
     private static bool LooksLikeDateTime(string text) =>
