@@ -21,6 +21,20 @@ public sealed class TypedDriftTests
         Assert.Equal(new[] { ("c1", "/email"), ("c2", "/score") }, report.Differences.Select(difference => (difference.Key, difference.Path)));
     }
 
+    [Fact]
+    public void The_patch_between_two_models_turns_one_into_the_other_unknown_properties_included()
+    {
+        var before = JsonModel.Parse<Contact>("""{"id":"c1","email":"a@example.com","createdAt":"2024-01-02T03:04:05Z","updatedAt":"2024-01-02T03:04:05Z","archived":false,"x-custom":1}""");
+        var after = JsonModel.Parse<Contact>("""{"id":"c1","email":"b@example.com","createdAt":"2024-01-02T03:04:05Z","updatedAt":"2024-01-02T04:04:05+01:00","archived":false,"x-custom":2,"phone":null}""");
+
+        var patch = ModelDiff.Patch(before, after);
+        var patched = ModelDiff.Apply(before, patch);
+
+        Assert.Equal("""[{"op":"replace","path":"/email","value":"b@example.com"},{"op":"add","path":"/phone","value":null},{"op":"replace","path":"/x-custom","value":2}]""", JsonDiff.ToJson(patch));
+        Assert.Empty(ModelDiff.Patch(patched, after));
+        Assert.True(patched.IsSet("phone"));
+    }
+
     private static Contact Contact(string id, string email, long score) => JsonModel.Parse<Contact>(
         $$"""{"id":"{{id}}","email":"{{email}}","createdAt":"2024-01-02T03:04:05Z","updatedAt":"2024-01-02T03:04:05Z","archived":false,"score":{{score}}}""");
 }
