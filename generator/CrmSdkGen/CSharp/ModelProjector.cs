@@ -14,7 +14,7 @@ internal sealed class ModelProjector
     private static readonly string[] ReservedModelMembers =
     {
         "AdditionalProperties", "ReadJson", "WriteJson", "IsSet", "Assigned", "AdditionalPropertyCodec", "ReadObject", "IndexOfProperty", "ReadProperty",
-        "CheckRequired", "WriteProperties", "Validate", "ValidateInto", "ValidateProperties", "ValidateCustom", "SetPropertyCount", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "CheckRequired", "WriteProperties", "Validate", "ValidateInto", "ValidateProperties", "ValidateCustom", "SetPropertyCount", "Changed", "MarkChanged", "Writes", "HasChanges", "IsChanged", "AcceptChanges", "WriteChangesJson", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     private static readonly string[] ReservedEnumMembers =

@@ -141,11 +141,12 @@ public sealed class ApiRequest
         }
     }
 
-    /// <summary>Sets a JSON body written by <paramref name="codec"/>.</summary>
+    /// <summary>Sets a JSON body written by <paramref name="codec"/>; for PATCH, a generated model edited since it was read writes only the edited properties.</summary>
     public void SetJsonBody<T>(T body, JsonCodec<T> codec, string mediaType = "application/json")
     {
         BodyValue = body;
-        var content = new JsonBodyContent<T>(body, codec);
+        // A PATCH of a model that was read and then edited sends only the edits.
+        var content = new JsonBodyContent<T>(body, codec, changesOnly: Method == HttpMethod.Patch);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
         Content = content;
     }

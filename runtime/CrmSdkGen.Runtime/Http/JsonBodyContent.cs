@@ -16,11 +16,16 @@ internal sealed class JsonBodyContent<T> : HttpContent
 {
     private readonly T _value;
     private readonly JsonCodec<T> _codec;
+    private readonly bool _changesOnly;
 
-    public JsonBodyContent(T value, JsonCodec<T> codec)
+    /// <param name="value">The body.</param>
+    /// <param name="codec">Writes it.</param>
+    /// <param name="changesOnly">Whether a change-tracking model writes only what changed (PATCH).</param>
+    public JsonBodyContent(T value, JsonCodec<T> codec, bool changesOnly)
     {
         _value = value;
         _codec = codec;
+        _changesOnly = changesOnly;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
@@ -30,7 +35,7 @@ internal sealed class JsonBodyContent<T> : HttpContent
         JsonWriting.LentJson json;
         try
         {
-            json = JsonWriting.WriteRequest(_value, _codec);
+            json = JsonWriting.WriteRequest(_value, _codec, _changesOnly);
         }
         catch (Exception exception)
         {

@@ -11,19 +11,62 @@ namespace CrmSdkGen.Runtime.Json;
 /// and whose undeclared properties are kept in <see cref="AdditionalProperties"/> so that unknown CRM data round-trips.
 /// </summary>
 /// <typeparam name="TAdditional">The type of the values of undeclared properties.</typeparam>
-public abstract class ApiModel<TAdditional> : IValidatable
+public abstract class ApiModel<TAdditional> : IValidatable, IChangeTracking
 {
     private IDictionary<string, TAdditional>? _additionalProperties;
+    private bool _additionalPropertiesChanged;
+    private bool _writingChanges;
 
     /// <summary>Which declared properties were read or assigned; only those are written.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected PropertySet Assigned;
 
+    /// <summary>Which declared properties were assigned since the model was created, read or last accepted.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected PropertySet Changed;
+
     /// <summary>Properties the schema does not declare, kept as received and written back unchanged.</summary>
     public IDictionary<string, TAdditional> AdditionalProperties
     {
         get => _additionalProperties ??= new Dictionary<string, TAdditional>();
-        set => _additionalProperties = value;
+        set
+        {
+            _additionalProperties = value;
+            _additionalPropertiesChanged = true;
+        }
+    }
+
+    /// <summary>
+    /// Whether a property was assigned since the model was created, read or last accepted. Assigning a whole new
+    /// <see cref="AdditionalProperties"/> dictionary counts; changing the dictionary in place, or a nested model in
+    /// place, does not.
+    /// </summary>
+    public bool HasChanges => !Changed.IsEmpty || _additionalPropertiesChanged;
+
+    /// <summary>Whether the property with this JSON name was assigned since the model was created, read or last accepted.</summary>
+    public bool IsChanged(string jsonName) =>
+        IndexOfProperty(jsonName) is var index and >= 0 ? Changed.Has(index) : _additionalPropertiesChanged && _additionalProperties?.ContainsKey(jsonName) == true;
+
+    /// <summary>Forgets the changes, for instance after they were sent, so that the next changes start from here.</summary>
+    public void AcceptChanges()
+    {
+        Changed = default;
+        _additionalPropertiesChanged = false;
+    }
+
+    /// <summary>Writes only the changed properties as a JSON object: the minimal body of a PATCH after loading and editing a model.</summary>
+    /// <remarks>A changed property that holds a nested model is written whole.</remarks>
+    public void WriteChangesJson(Utf8JsonWriter writer)
+    {
+        _writingChanges = true;
+        try
+        {
+            WriteJson(writer);
+        }
+        finally
+        {
+            _writingChanges = false;
+        }
     }
 
     /// <summary>The codec of the values in <see cref="AdditionalProperties"/>.</summary>
@@ -69,7 +112,7 @@ public abstract class ApiModel<TAdditional> : IValidatable
     {
         writer.WriteStartObject();
         WriteProperties(writer);
-        if (_additionalProperties is not null)
+        if (_additionalProperties is not null && (_additionalPropertiesChanged || !_writingChanges))
         {
             var codec = AdditionalPropertyCodec;
             foreach (var pair in _additionalProperties)
@@ -103,6 +146,18 @@ public abstract class ApiModel<TAdditional> : IValidatable
         model.CheckRequired();
         return model;
     }
+
+    /// <summary>Marks a declared property as assigned and changed; the generated setters call it.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected void MarkChanged(int index)
+    {
+        Assigned.Mark(index);
+        Changed.Mark(index);
+    }
+
+    /// <summary>Whether a declared property is written: when it is set, or, while only changes are written, when it changed.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected bool Writes(int index) => _writingChanges ? Changed.Has(index) : Assigned.Has(index);
 
     /// <summary>The index of a declared property in <see cref="Assigned"/>, or -1 when the name is not declared.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

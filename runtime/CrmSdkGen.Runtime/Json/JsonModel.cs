@@ -36,6 +36,19 @@ public static class JsonModel
     public static string ToJson<T>(T model)
         where T : class, IJsonModel<T> => Encoding.UTF8.GetString(ToUtf8(model, ModelCodec<T>.Instance));
 
+    /// <summary>Formats only the properties of <paramref name="model"/> assigned since it was created, read or last accepted: the minimal PATCH body.</summary>
+    public static string ChangesToJson<T>(T model)
+        where T : ApiModel<System.Text.Json.JsonElement>
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            model.WriteChangesJson(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Formats a value as UTF-8 JSON with <paramref name="codec"/>.</summary>
     public static byte[] ToUtf8<T>(T value, JsonCodec<T> codec)
     {

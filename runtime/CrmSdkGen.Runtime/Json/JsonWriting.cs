@@ -75,7 +75,7 @@ public static class JsonWriting
     /// Writes a request body into a buffer lent by this thread, which the caller gives back by disposing the result;
     /// one buffer and writer per thread serve every body instead of a growing buffer and a writer per request.
     /// </summary>
-    internal static LentJson WriteRequest<T>(T value, JsonCodec<T> codec)
+    internal static LentJson WriteRequest<T>(T value, JsonCodec<T> codec, bool changesOnly = false)
     {
         var buffer = t_buffer ?? new ArrayBufferWriter<byte>(InitialBufferSize);
         var writer = t_writer ?? new Utf8JsonWriter(buffer);
@@ -85,7 +85,16 @@ public static class JsonWriting
         t_forRequest = true;
         try
         {
-            codec.Write(writer, value);
+            // A model never edited since it was read (or parsed from stored JSON) is sent as it is.
+            if (changesOnly && value is IChangeTracking { HasChanges: true } tracked)
+            {
+                tracked.WriteChangesJson(writer);
+            }
+            else
+            {
+                codec.Write(writer, value);
+            }
+
             writer.Flush();
             return new LentJson(buffer, writer);
         }

@@ -46,6 +46,9 @@ public struct PropertySet
         }
     }
 
+    /// <summary>Whether no property is set.</summary>
+    public readonly bool IsEmpty => Count == 0;
+
     /// <summary>How many properties are set.</summary>
     public readonly int Count
     {
