@@ -8,6 +8,9 @@ internal sealed class DiagnosticSink
 {
     private readonly List<DiagnosticInfo> _items = new();
 
+    // A schema is mapped again wherever allOf flattens it; its findings are still one finding each.
+    private readonly HashSet<(string Id, string Message, string Pointer)> _reported = new();
+
     public DiagnosticSink(string filePath, SpecLocator locator)
     {
         FilePath = filePath;
@@ -20,8 +23,13 @@ internal sealed class DiagnosticSink
 
     public IReadOnlyList<DiagnosticInfo> Items => _items;
 
-    public void Report(string id, Severity severity, string message, string pointer) =>
-        _items.Add(new DiagnosticInfo(id, severity, message, FilePath, Locator.Locate(pointer)));
+    public void Report(string id, Severity severity, string message, string pointer)
+    {
+        if (_reported.Add((id, message, pointer)))
+        {
+            _items.Add(new DiagnosticInfo(id, severity, message, FilePath, Locator.Locate(pointer)));
+        }
+    }
 
     public void ReportAt(string id, Severity severity, string message, SourceSpan span) =>
         _items.Add(new DiagnosticInfo(id, severity, message, FilePath, span));

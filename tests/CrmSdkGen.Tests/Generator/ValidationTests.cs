@@ -189,6 +189,32 @@ public sealed class ValidationTests
         Assert.True(contact.Validate(new ValidationSettings { AllowUnknownEnumValues = true }).IsValid);
     }
 
+    [Fact]
+    public void A_pattern_NET_cannot_run_is_reported_once_at_its_place_even_where_allOf_repeats_it()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Patterns, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Base:
+                  type: object
+                  properties:
+                    code: { type: string, pattern: '\p{IsNoSuchBlock}' }
+                Narrowed:
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+                    - required: [code]
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+
+        var finding = Assert.Single(result.Diagnostics);
+        Assert.Equal("CSG0011", finding.Id);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
     private static Type ModelType(string name) => Generated.Value.GetType("Test.Api.Models." + name, throwOnError: true)!;
 
     private static ApiModel Parse(string name, string json) =>
