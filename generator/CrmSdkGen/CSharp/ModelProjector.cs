@@ -27,6 +27,7 @@ internal sealed class ModelProjector
     private readonly IReadOnlyDictionary<string, ApiSchema> _schemas;
     private readonly IReadOnlyDictionary<string, string> _simpleNames;
     private readonly Dictionary<string, List<string>> _propertyNames = new();
+    private readonly ValidationProjector _validation;
 
     public ModelProjector(TypeMapper types, string modelNamespace, IReadOnlyDictionary<string, ApiSchema> schemas, IReadOnlyDictionary<string, string> simpleNames)
     {
@@ -34,6 +35,7 @@ internal sealed class ModelProjector
         _namespace = modelNamespace;
         _schemas = schemas;
         _simpleNames = simpleNames;
+        _validation = new ValidationProjector(types, Lookup);
     }
 
     public ModelTemplateModel ProjectObject(ApiSchema schema, string name)
@@ -95,7 +97,7 @@ internal sealed class ModelProjector
         }
 
         model.Codecs = codecs.Fields;
-        model.Validation = new ValidationProjector(_types, Lookup).Project(schema, model.Properties, model.Patterns);
+        model.Validation = _validation.Project(schema, model.Properties, model.Patterns);
         return model;
     }
 

@@ -210,8 +210,9 @@ public sealed class ApiClientCore
 
         if (!result.IsValid && _logger is not null)
         {
-            // Paths and rules only: the values may be personal data.
-            var problems = string.Join(", ", result.Errors.Take(10).Select(error => (error.Path.Length == 0 ? "/" : error.Path) + " " + error.Rule));
+            // Paths and rules only: the values may be personal data. A path may hold a map key the server sent, so
+            // control characters are masked rather than written into the log line.
+            var problems = string.Join(", ", result.Errors.Take(10).Select(error => Printable(error.Path.Length == 0 ? "/" : error.Path) + " " + error.Rule));
             ApiLog.ValidationFailed(_logger, direction, request.Method.Method, request.PathTemplate, problems);
         }
 
@@ -368,6 +369,9 @@ public sealed class ApiClientCore
             message.Dispose();
         }
     }
+
+    private static string Printable(string text) =>
+        text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray()) : text;
 
     // Exception texts of the HTTP stack name hosts and errors, never queries or headers; anything else is reduced to its type.
     private static string SafeMessage(Exception exception) => exception switch
