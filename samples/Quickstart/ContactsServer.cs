@@ -7,15 +7,17 @@ using Microsoft.AspNetCore.Http;
 namespace Quickstart;
 
 /// <summary>
-/// A small CRM contacts server on 127.0.0.1 that implements specs/acme/acme-crm-contacts.yaml with an in-memory store.
-/// It handles JSON with JsonNode rather than the generated models, so it checks the client instead of mirroring it.
+/// A small CRM on 127.0.0.1 that implements specs/acme/acme-crm-contacts.yaml over a <see cref="ContactStore"/>, with
+/// what sync meets in real CRMs: an updatedSince filter that includes archived contacts as tombstones, a delta feed
+/// (GET /v1/contacts/delta) whose tokens expire, entity tags with If-Match, idempotency keys on create, and, on demand,
+/// page boundaries that repeat a record and slow pages. It handles JSON with JsonNode rather than the generated models,
+/// so it checks the client instead of mirroring it.
 /// </summary>
 public sealed class ContactsServer : IAsyncDisposable
 {
     private WebApplication _app = null!;
-    private readonly Dictionary<string, JsonObject> _contacts = new(StringComparer.Ordinal);
     private readonly object _gate = new();
-    private int _nextId = 1;
+    private int _generation = 1;
 
     private ContactsServer()
     {
@@ -27,8 +29,20 @@ public sealed class ContactsServer : IAsyncDisposable
     /// <summary>The API key requests must carry in X-Api-Key.</summary>
     public string ApiKey { get; private init; } = string.Empty;
 
+    /// <summary>The contacts; tests change them here as other users of the CRM would.</summary>
+    public ContactStore Contacts { get; } = new();
+
     /// <summary>The requests the server received, as "METHOD path?query".</summary>
     public List<string> RequestLog { get; } = new();
+
+    /// <summary>Whether each page after the first starts with the last record of the page before, as some CRMs do.</summary>
+    public bool RepeatRecordAtPageBoundaries { get; set; }
+
+    /// <summary>A delay before each page of a listing is sent.</summary>
+    public TimeSpan PageDelay { get; set; }
+
+    /// <summary>Whether <see cref="RequestLog"/> records requests (off for large benchmarks).</summary>
+    public bool LogRequests { get; set; } = true;
 
     /// <summary>Starts the server on a free port of 127.0.0.1.</summary>
     public static async Task<ContactsServer> StartAsync(string apiKey)
@@ -40,12 +54,15 @@ public sealed class ContactsServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The stored contact with this id, as JSON, or null.</summary>
-    public JsonObject? Find(string id)
+    /// <summary>The live contact with this id, as JSON, or null.</summary>
+    public JsonObject? Find(string id) => Contacts.Get(id);
+
+    /// <summary>Makes every page cursor and delta token issued so far expired (410 Gone), as a CRM does after its retention period.</summary>
+    public void ExpireTokens()
     {
         lock (_gate)
         {
-            return _contacts.TryGetValue(id, out var contact) ? (JsonObject)contact.DeepClone() : null;
+            _generation++;
         }
     }
 
@@ -56,13 +73,27 @@ public sealed class ContactsServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private int Generation
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _generation;
+            }
+        }
+    }
+
     private void MapRoutes(WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            lock (_gate)
+            if (LogRequests)
             {
-                RequestLog.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                lock (RequestLog)
+                {
+                    RequestLog.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                }
             }
 
             if (context.Request.Headers["X-Api-Key"] != ApiKey)
@@ -75,6 +106,7 @@ public sealed class ContactsServer : IAsyncDisposable
         });
 
         app.MapGet("/v1/contacts", List);
+        app.MapGet("/v1/contacts/delta", Delta);
         app.MapPost("/v1/contacts", Create);
         app.MapGet("/v1/contacts/{contactId}", Get);
         app.MapPatch("/v1/contacts/{contactId}", Update);
@@ -84,27 +116,65 @@ public sealed class ContactsServer : IAsyncDisposable
     private async Task List(HttpContext context)
     {
         var limit = int.TryParse(context.Request.Query["limit"], CultureInfo.InvariantCulture, out var parsed) ? parsed : 20;
-        var after = int.TryParse(context.Request.Query["after"], CultureInfo.InvariantCulture, out var cursor) ? cursor : 0;
+        string? after = context.Request.Query["after"];
+        string? since = context.Request.Query["updatedSince"];
         string? stage = context.Request.Query["lifecycleStage"];
-        JsonArray results;
-        bool more;
-        lock (_gate)
+        await Delay(after, context.RequestAborted);
+        List<JsonObject> results;
+        string? next;
+        if (since is not null)
         {
-            var matching = _contacts.Values
-                .Where(contact => stage is null || (string?)contact["lifecycleStage"] == stage)
-                .Where(contact => int.Parse((string)contact["id"]!, CultureInfo.InvariantCulture) > after)
-                .OrderBy(contact => int.Parse((string)contact["id"]!, CultureInfo.InvariantCulture))
-                .ToList();
-            results = new JsonArray(matching.Take(limit).Select(contact => (JsonNode)contact.DeepClone()).ToArray());
-            more = matching.Count > limit;
+            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
+            {
+                await WriteError(context, 400, "updatedSince must be an ISO 8601 date-time.");
+                return;
+            }
+
+            (long, long)? position = null;
+            if (after is not null && (position = ReadPosition(after)) is null)
+            {
+                await WriteError(context, 410, "The cursor has expired; start the listing again.");
+                return;
+            }
+
+            var (items, last) = Contacts.ListChangedSince(instant, position, RepeatRecordAtPageBoundaries, limit);
+            results = items;
+            next = last is { } end ? $"{Generation}.{end.Ticks}.{end.Id}" : null;
+        }
+        else
+        {
+            var afterId = long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor) ? cursor : 0;
+            var (items, more) = Contacts.ListById(RepeatRecordAtPageBoundaries && afterId > 0 ? afterId - 1 : afterId, limit, contact => stage is null || (string?)contact["lifecycleStage"] == stage);
+            results = items;
+            next = more ? (string)items[^1]["id"]! : null;
         }
 
-        var page = new JsonObject { ["results"] = results };
-        if (more)
+        var page = new JsonObject { ["results"] = new JsonArray(results.ToArray<JsonNode>()) };
+        if (next is not null)
         {
-            page["paging"] = new JsonObject { ["next"] = new JsonObject { ["after"] = (string)results[^1]!["id"]! } };
+            page["paging"] = new JsonObject { ["next"] = new JsonObject { ["after"] = next } };
         }
 
+        await WriteJson(context, 200, page);
+    }
+
+    // A delta feed in the shape of Microsoft Graph's: pages follow "nextLink" tokens; the last page's "deltaLink" token
+    // starts the next pull. Without a token the feed lists every live contact; with one, changes and tombstones.
+    private async Task Delta(HttpContext context)
+    {
+        string? token = context.Request.Query["token"];
+        var first = token is null;
+        await Delay(token, context.RequestAborted);
+        var after = 0L;
+        if (token is not null && (after = ReadSequence(token, out first)) < 0)
+        {
+            await WriteError(context, 410, "The delta token has expired; start again without one.");
+            return;
+        }
+
+        var (items, last, more) = Contacts.Changes(after, 50, liveOnly: first);
+        var page = new JsonObject { ["value"] = new JsonArray(items.ToArray<JsonNode>()) };
+        page[more ? "nextLink" : "deltaLink"] = $"{Generation}.{(more && first ? "initial" : "delta")}.{last}";
         await WriteJson(context, 200, page);
     }
 
@@ -121,23 +191,15 @@ public sealed class ContactsServer : IAsyncDisposable
             return;
         }
 
-        JsonObject contact;
-        lock (_gate)
-        {
-            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            contact = new JsonObject { ["id"] = (_nextId++).ToString(CultureInfo.InvariantCulture), ["createdAt"] = now, ["updatedAt"] = now, ["archived"] = false };
-            Merge(contact, input);
-            _contacts[(string)contact["id"]!] = contact;
-            contact = (JsonObject)contact.DeepClone();
-        }
-
-        await WriteJson(context, 201, contact);
+        string? key = context.Request.Headers["Idempotency-Key"];
+        await WriteJson(context, 201, Contacts.Create(input, key));
     }
 
     private async Task Get(HttpContext context, string contactId)
     {
-        if (Find(contactId) is { } contact)
+        if (Contacts.Get(contactId) is { } contact)
         {
+            context.Response.Headers.ETag = Contacts.ETag(contactId);
             await WriteJson(context, 200, contact);
         }
         else
@@ -148,41 +210,29 @@ public sealed class ContactsServer : IAsyncDisposable
 
     private async Task Update(HttpContext context, string contactId)
     {
-        if (await ReadBody(context) is not { } input)
+        if (await ReadBody(context) is not { } input || !await PreconditionHolds(context, contactId))
         {
             return;
         }
 
-        JsonObject? updated = null;
-        lock (_gate)
+        if (Contacts.Update(contactId, input) is { } updated)
         {
-            if (_contacts.TryGetValue(contactId, out var contact))
-            {
-                Merge(contact, input);
-                contact["updatedAt"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-                updated = (JsonObject)contact.DeepClone();
-            }
-        }
-
-        if (updated is null)
-        {
-            await WriteError(context, 404, $"No contact has the id '{contactId}'.");
+            await WriteJson(context, 200, updated);
         }
         else
         {
-            await WriteJson(context, 200, updated);
+            await WriteError(context, 404, $"No contact has the id '{contactId}'.");
         }
     }
 
     private async Task Delete(HttpContext context, string contactId)
     {
-        bool removed;
-        lock (_gate)
+        if (!await PreconditionHolds(context, contactId))
         {
-            removed = _contacts.Remove(contactId);
+            return;
         }
 
-        if (removed)
+        if (Contacts.Archive(contactId))
         {
             context.Response.StatusCode = 204;
         }
@@ -192,19 +242,45 @@ public sealed class ContactsServer : IAsyncDisposable
         }
     }
 
-    private static void Merge(JsonObject target, JsonObject patch)
+    private async Task<bool> PreconditionHolds(HttpContext context, string contactId)
     {
-        foreach (var (name, value) in patch)
+        string? expected = context.Request.Headers.IfMatch;
+        if (expected is null || Contacts.ETag(contactId) is not { } current || expected == current)
         {
-            if (value is null)
-            {
-                target[name] = null;
-            }
-            else
-            {
-                target[name] = value.DeepClone();
-            }
+            return true;
         }
+
+        await WriteError(context, 412, $"The contact '{contactId}' changed since {expected}; it is now {current}.");
+        return false;
+    }
+
+    private async Task Delay(string? token, CancellationToken cancellationToken)
+    {
+        if (PageDelay > TimeSpan.Zero && token is not null)
+        {
+            await Task.Delay(PageDelay, cancellationToken);
+        }
+    }
+
+    // "generation.ticks.id"; null when the cursor is from an expired generation or malformed.
+    private (long Ticks, long Id)? ReadPosition(string cursor)
+    {
+        var parts = cursor.Split('.');
+        return parts.Length == 3 && parts[0] == Generation.ToString(CultureInfo.InvariantCulture)
+            && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks) && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var id)
+            ? (ticks, id)
+            : null;
+    }
+
+    // "generation.kind.sequence"; -1 when expired or malformed.
+    private long ReadSequence(string token, out bool initial)
+    {
+        var parts = token.Split('.');
+        initial = parts.Length == 3 && parts[1] == "initial";
+        return parts.Length == 3 && parts[0] == Generation.ToString(CultureInfo.InvariantCulture)
+            && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : -1;
     }
 
     private static async Task<JsonObject?> ReadBody(HttpContext context)
@@ -230,7 +306,7 @@ public sealed class ContactsServer : IAsyncDisposable
             ["status"] = "error",
             ["message"] = message,
             ["correlationId"] = Guid.NewGuid().ToString(),
-            ["category"] = status == 404 ? "OBJECT_NOT_FOUND" : "VALIDATION_ERROR",
+            ["category"] = status switch { 404 => "OBJECT_NOT_FOUND", 410 => "EXPIRED", 412 => "CONFLICT", _ => "VALIDATION_ERROR" },
         });
 
     private static async Task WriteJson(HttpContext context, int status, JsonNode body)

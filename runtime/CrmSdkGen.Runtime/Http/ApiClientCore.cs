@@ -254,9 +254,9 @@ public sealed class ApiClientCore
         }
 
         var hasKey = request.HasHeader(_options.IdempotencyKeyHeader);
-        if (!hasKey && _options.AddIdempotencyKeys && !RetryRules.IsIdempotent(request.Method))
+        if (!hasKey && !RetryRules.IsIdempotent(request.Method) && (ApiCallContext.IdempotencyKey ?? (_options.AddIdempotencyKeys ? Guid.NewGuid().ToString("N") : null)) is { } idempotencyKey)
         {
-            request.AddHeader(_options.IdempotencyKeyHeader, Guid.NewGuid().ToString("N"));
+            request.AddHeader(_options.IdempotencyKeyHeader, idempotencyKey);
             hasKey = true;
         }
 

@@ -1,25 +1,45 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace CrmSdkGen.Runtime.Sync;
 
-/// <summary>A store in memory, for tests and short-lived processes; applies change sets all or nothing.</summary>
+/// <summary>A store in memory, for tests and short-lived processes.</summary>
 public sealed class InMemorySyncStore : ISyncStore
 {
     private readonly object _gate = new();
-    private Dictionary<string, JsonNode?> _records = new();
-    private readonly Dictionary<string, string> _checkpoints = new();
+    private readonly Dictionary<string, (SyncRecord Record, long Order)> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _checkpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _seen = new(StringComparer.Ordinal);
+    private long _order;
 
     /// <inheritdoc />
-    public Task<JsonElement?> GetAsync(string key, CancellationToken cancellationToken = default)
+    public Task<SyncRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_records.TryGetValue(key, out var record) ? Element(record) : (JsonElement?)null);
+            return Task.FromResult(_records.TryGetValue(key, out var entry) ? entry.Record : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, SyncRecord>> GetManyAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var found = new Dictionary<string, SyncRecord>(StringComparer.Ordinal);
+            foreach (var key in keys)
+            {
+                if (_records.TryGetValue(key, out var entry))
+                {
+                    found[key] = entry.Record;
+                }
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<string, SyncRecord>>(found);
         }
     }
 
@@ -28,7 +48,35 @@ public sealed class InMemorySyncStore : ISyncStore
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(_records.ToDictionary(pair => pair.Key, pair => Element(pair.Value)));
+            return Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(_records.Values
+                .Where(entry => entry.Record.Local is not null)
+                .ToDictionary(entry => entry.Record.Key, entry => entry.Record.Local!.Value, StringComparer.Ordinal));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRecord>> GetPendingAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord>>(_records.Values
+                .Where(entry => entry.Record.Pending != PendingChange.None)
+                .OrderBy(entry => entry.Order)
+                .Select(entry => entry.Record)
+                .ToList());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetUnseenAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var seen = _seen.TryGetValue(scope, out var keys) ? keys : new HashSet<string>();
+            return Task.FromResult<IReadOnlyList<string>>(_records.Values
+                .Where(entry => entry.Record.Pending != PendingChange.Create && !seen.Contains(entry.Record.Key))
+                .Select(entry => entry.Record.Key)
+                .ToList());
         }
     }
 
@@ -42,26 +90,48 @@ public sealed class InMemorySyncStore : ISyncStore
     }
 
     /// <inheritdoc />
-    public Task ApplyAsync(ChangeSet changes, string? checkpointName = null, string? checkpointValue = null, CancellationToken cancellationToken = default)
+    public Task CommitAsync(SyncCommit commit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(commit);
         lock (_gate)
         {
-            // Changes go to a copy that replaces the records only when every change applied.
-            var next = _records.ToDictionary(pair => pair.Key, pair => pair.Value?.DeepClone());
-            changes.ApplyTo(next);
-            _records = next;
-            if (checkpointName is not null && checkpointValue is not null)
+            foreach (var (key, record) in commit.Writes)
             {
-                _checkpoints[checkpointName] = checkpointValue;
+                if (record is null)
+                {
+                    _records.Remove(key);
+                }
+                else
+                {
+                    // The outbox keeps the order in which records were first changed locally.
+                    var order = record.Pending != PendingChange.None && _records.TryGetValue(key, out var existing) && existing.Record.Pending != PendingChange.None
+                        ? existing.Order
+                        : ++_order;
+                    _records[key] = (record, order);
+                }
+            }
+
+            if (commit.SeenScope is { } scope)
+            {
+                if (commit.ClearSeen)
+                {
+                    _seen.Remove(scope);
+                }
+
+                if (!_seen.TryGetValue(scope, out var seen))
+                {
+                    _seen[scope] = seen = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                seen.UnionWith(commit.Seen);
+            }
+
+            if (commit.CheckpointName is { } name)
+            {
+                _checkpoints[name] = commit.CheckpointValue!;
             }
         }
 
         return Task.CompletedTask;
-    }
-
-    private static JsonElement Element(JsonNode? node)
-    {
-        using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
-        return document.RootElement.Clone();
     }
 }

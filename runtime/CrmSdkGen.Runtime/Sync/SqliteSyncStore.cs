@@ -1,20 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using CrmSdkGen.Runtime.Diff;
 using Microsoft.Data.Sqlite;
 
 namespace CrmSdkGen.Runtime.Sync;
 
 /// <summary>
-/// The embedded default store: records and checkpoints in one SQLite file, each change set applied with its checkpoint
-/// in one transaction. The file survives the process, so a sync resumes where the last committed change set ended.
+/// The embedded default store: records with their bases and outbox entries, checkpoints and seen keys in one SQLite
+/// file (write-ahead log), each <see cref="SyncCommit"/> in one transaction. The file survives the process, so a sync
+/// killed at any moment resumes where its last commit ended. Commits are durable against a crash of the process; with
+/// <c>synchronous=NORMAL</c> a power failure may lose the last commits but never leaves a half-applied one.
 /// </summary>
 public sealed class SqliteSyncStore : ISyncStore, IDisposable
 {
+    private const string Columns = "key, local, base, pending";
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -24,34 +25,47 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         ArgumentNullException.ThrowIfNull(path);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL;");
-        Execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, json TEXT NOT NULL);");
-        Execute("CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);");
+        Execute("""
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=NORMAL;
+            CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER);
+            CREATE INDEX IF NOT EXISTS records_outbox ON records (pending_order) WHERE pending <> 0;
+            CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS seen (scope TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (scope, key)) WITHOUT ROWID;
+            """);
     }
 
     /// <inheritdoc />
-    public async Task<JsonElement?> GetAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<SyncRecord?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        Locked(cancellationToken, () =>
         {
-            using var command = Command("SELECT json FROM records WHERE key = $key;", null, ("$key", key));
-            return command.ExecuteScalar() is string json ? Parse(json) : null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+            using var command = Command($"SELECT {Columns} FROM records WHERE key = $key;", null, ("$key", key));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadRecord(reader) : null;
+        });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, JsonElement>> GetAllAsync(CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<IReadOnlyDictionary<string, SyncRecord>> GetManyAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyDictionary<string, SyncRecord>>(cancellationToken, () =>
+        {
+            var found = new Dictionary<string, SyncRecord>(StringComparer.Ordinal);
+            using var command = Command($"SELECT {Columns} FROM records WHERE key IN (SELECT value FROM json_each($keys));", null, ("$keys", JsonArrayOf(keys)));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var record = ReadRecord(reader);
+                found[record.Key] = record;
+            }
+
+            return found;
+        });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, JsonElement>> GetAllAsync(CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyDictionary<string, JsonElement>>(cancellationToken, () =>
         {
             var records = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            using var command = Command("SELECT key, json FROM records ORDER BY key;", null);
+            using var command = Command("SELECT key, local FROM records WHERE local IS NOT NULL ORDER BY key;", null);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -59,53 +73,71 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
             }
 
             return records;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        });
 
     /// <inheritdoc />
-    public async Task<string?> GetCheckpointAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<IReadOnlyList<SyncRecord>> GetPendingAsync(CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyList<SyncRecord>>(cancellationToken, () =>
+        {
+            var pending = new List<SyncRecord>();
+            using var command = Command($"SELECT {Columns} FROM records WHERE pending <> 0 ORDER BY pending_order;", null);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                pending.Add(ReadRecord(reader));
+            }
+
+            return pending;
+        });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetUnseenAsync(string scope, CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyList<string>>(cancellationToken, () =>
+        {
+            var keys = new List<string>();
+            using var command = Command(
+                $"SELECT key FROM records WHERE pending <> {(int)PendingChange.Create} AND key NOT IN (SELECT key FROM seen WHERE scope = $scope);",
+                null,
+                ("$scope", scope));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+
+            return keys;
+        });
+
+    /// <inheritdoc />
+    public Task<string?> GetCheckpointAsync(string name, CancellationToken cancellationToken = default) =>
+        Locked(cancellationToken, () =>
         {
             using var command = Command("SELECT value FROM checkpoints WHERE name = $name;", null, ("$name", name));
             return command.ExecuteScalar() as string;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        });
 
     /// <inheritdoc />
-    public async Task ApplyAsync(ChangeSet changes, string? checkpointName = null, string? checkpointValue = null, CancellationToken cancellationToken = default)
+    public Task CommitAsync(SyncCommit commit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        ArgumentNullException.ThrowIfNull(commit);
+        return Locked(cancellationToken, () =>
         {
             using var transaction = _connection.BeginTransaction();
-            foreach (var change in changes.Changes)
+            WriteRecords(commit, transaction);
+            WriteSeen(commit, transaction);
+            if (commit.CheckpointName is { } name)
             {
-                Apply(change, transaction);
-            }
-
-            if (checkpointName is not null && checkpointValue is not null)
-            {
-                using var checkpoint = Command("INSERT INTO checkpoints (name, value) VALUES ($name, $value) ON CONFLICT(name) DO UPDATE SET value = excluded.value;", transaction, ("$name", checkpointName), ("$value", checkpointValue));
+                using var checkpoint = Command(
+                    "INSERT INTO checkpoints (name, value) VALUES ($name, $value) ON CONFLICT(name) DO UPDATE SET value = excluded.value;",
+                    transaction,
+                    ("$name", name),
+                    ("$value", commit.CheckpointValue));
                 checkpoint.ExecuteNonQuery();
             }
 
             transaction.Commit();
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            return true;
+        });
     }
 
     /// <inheritdoc />
@@ -115,52 +147,93 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         _gate.Dispose();
     }
 
-    private void Apply(RecordChange change, SqliteTransaction transaction)
+    private void WriteRecords(SyncCommit commit, SqliteTransaction transaction)
     {
-        switch (change.Kind)
+        if (commit.Writes.Count == 0)
         {
-            case ChangeKind.Created:
-                using (var insert = Command("INSERT INTO records (key, json) VALUES ($key, $json) ON CONFLICT(key) DO UPDATE SET json = excluded.json;", transaction, ("$key", change.Key), ("$json", change.Record!.Value.GetRawText())))
-                {
-                    insert.ExecuteNonQuery();
-                }
+            return;
+        }
 
-                break;
-            case ChangeKind.Updated:
-                string current;
-                using (var select = Command("SELECT json FROM records WHERE key = $key;", transaction, ("$key", change.Key)))
-                {
-                    current = select.ExecuteScalar() as string ?? throw Missing(change);
-                }
+        long order;
+        using (var last = Command("SELECT COALESCE(MAX(pending_order), 0) FROM records;", transaction))
+        {
+            order = (long)last.ExecuteScalar()!;
+        }
 
-                var patched = JsonPatchApplier.Apply(JsonNode.Parse(current), change.Patch)?.ToJsonString() ?? "null";
-                using (var update = Command("UPDATE records SET json = $json WHERE key = $key;", transaction, ("$key", change.Key), ("$json", patched)))
-                {
-                    update.ExecuteNonQuery();
-                }
+        // The outbox keeps the order in which records were first changed locally.
+        using var put = Command(
+            """
+            INSERT INTO records (key, local, base, pending, pending_order) VALUES ($key, $local, $base, $pending, $order)
+            ON CONFLICT(key) DO UPDATE SET local = excluded.local, base = excluded.base, pending = excluded.pending,
+                pending_order = CASE WHEN excluded.pending = 0 THEN NULL ELSE COALESCE(records.pending_order, excluded.pending_order) END;
+            """,
+            transaction,
+            ("$key", null),
+            ("$local", null),
+            ("$base", null),
+            ("$pending", null),
+            ("$order", null));
+        using var remove = Command("DELETE FROM records WHERE key = $key;", transaction, ("$key", null));
+        foreach (var (key, record) in commit.Writes)
+        {
+            if (record is null)
+            {
+                remove.Parameters[0].Value = key;
+                remove.ExecuteNonQuery();
+                continue;
+            }
 
-                break;
-            default:
-                using (var delete = Command("DELETE FROM records WHERE key = $key;", transaction, ("$key", change.Key)))
-                {
-                    if (delete.ExecuteNonQuery() == 0)
-                    {
-                        throw Missing(change);
-                    }
-                }
-
-                break;
+            put.Parameters[0].Value = key;
+            put.Parameters[1].Value = (object?)record.Local?.GetRawText() ?? DBNull.Value;
+            put.Parameters[2].Value = (object?)record.Base?.GetRawText() ?? DBNull.Value;
+            put.Parameters[3].Value = (int)record.Pending;
+            put.Parameters[4].Value = record.Pending == PendingChange.None ? DBNull.Value : ++order;
+            put.ExecuteNonQuery();
         }
     }
 
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, string Value)[] parameters)
+    private void WriteSeen(SyncCommit commit, SqliteTransaction transaction)
+    {
+        if (commit.SeenScope is not { } scope)
+        {
+            return;
+        }
+
+        if (commit.ClearSeen)
+        {
+            using var clear = Command("DELETE FROM seen WHERE scope = $scope;", transaction, ("$scope", scope));
+            clear.ExecuteNonQuery();
+        }
+
+        using var mark = Command("INSERT OR IGNORE INTO seen (scope, key) VALUES ($scope, $key);", transaction, ("$scope", scope), ("$key", null));
+        foreach (var key in commit.Seen)
+        {
+            mark.Parameters[1].Value = key;
+            mark.ExecuteNonQuery();
+        }
+    }
+
+    private async Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, string? Value)[] parameters)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Parameters.AddWithValue(name, (object?)value ?? DBNull.Value);
         }
 
         return command;
@@ -172,11 +245,32 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         command.ExecuteNonQuery();
     }
 
+    private static SyncRecord ReadRecord(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.IsDBNull(1) ? null : Parse(reader.GetString(1)),
+        reader.IsDBNull(2) ? null : Parse(reader.GetString(2)),
+        (PendingChange)reader.GetInt32(3));
+
+    private static string JsonArrayOf(IEnumerable<string> keys)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var key in keys)
+            {
+                writer.WriteStringValue(key);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     private static JsonElement Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
-
-    private static InvalidOperationException Missing(RecordChange change) => new($"The {change.Kind} change names record '{change.Key}', which the store does not hold.");
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using CrmSdkGen.Runtime.Diff;
 using CrmSdkGen.Runtime.Sync;
 
 namespace CrmSdkGen.Tests.Runtime;
 
-/// <summary>Both stores apply change sets with their checkpoint all or nothing; the SQLite one keeps them across instances.</summary>
+/// <summary>Both stores hold records, bases, the outbox, seen keys and checkpoints alike; the SQLite one keeps them across instances.</summary>
 public sealed class SyncStoreTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crmsdkgen-store").FullName;
@@ -14,46 +13,79 @@ public sealed class SyncStoreTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task A_change_set_and_its_checkpoint_are_stored_together(string kind)
+    public async Task A_commit_stores_records_bases_and_its_checkpoint_together(string kind)
     {
         var store = Open(kind);
-        await store.ApplyAsync(new ChangeSet([RecordChange.Created("1", Json("""{"id":"1","name":"Ada"}""")), RecordChange.Created("2", Json("""{"id":"2"}"""))]), "contacts", "2024-01-01T00:00:00Z");
-        await store.ApplyAsync(new ChangeSet([RecordChange.Updated("1", [new JsonPatchOperation("replace", "/name", Value: Json("\"Ada L\""))]), RecordChange.Deleted("2")]), "contacts", "2024-01-02T00:00:00Z");
+        await store.CommitAsync(new SyncCommit().Put(SyncRecord.Synced("1", Json("""{"id":"1","name":"Ada"}"""))).Put(SyncRecord.Synced("2", Json("""{"id":"2"}"""))).SetCheckpoint("contacts", "t1"));
+        await store.CommitAsync(new SyncCommit()
+            .Put(new SyncRecord("1", Json("""{"id":"1","name":"Ada L"}"""), Json("""{"id":"1","name":"Ada"}"""), PendingChange.Update))
+            .Remove("2")
+            .SetCheckpoint("contacts", "t2"));
 
         var records = await store.GetAllAsync();
+        var one = await store.GetAsync("1");
 
         Assert.Equal(new[] { "1" }, records.Keys);
         Assert.Equal("Ada L", records["1"].GetProperty("name").GetString());
-        Assert.Equal("2024-01-02T00:00:00Z", await store.GetCheckpointAsync("contacts"));
+        Assert.Equal("Ada", one!.Base!.Value.GetProperty("name").GetString());
+        Assert.Equal(PendingChange.Update, one.Pending);
+        Assert.Equal("t2", await store.GetCheckpointAsync("contacts"));
         Assert.Null(await store.GetAsync("2"));
     }
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task A_change_set_that_fails_part_way_leaves_records_and_checkpoint_as_they_were(string kind)
+    public async Task The_outbox_keeps_the_order_of_first_local_change_and_hides_local_deletes_from_the_records(string kind)
     {
         var store = Open(kind);
-        await store.ApplyAsync(new ChangeSet([RecordChange.Created("1", Json("""{"id":"1"}"""))]), "contacts", "t1");
+        await store.CommitAsync(new SyncCommit().Put(SyncRecord.Synced("a", Json("""{"id":"a"}"""))).Put(SyncRecord.Synced("b", Json("""{"id":"b"}"""))));
+        await store.CommitAsync(new SyncCommit().Put(new SyncRecord("b", Json("""{"id":"b","x":1}"""), Json("""{"id":"b"}"""), PendingChange.Update)));
+        await store.CommitAsync(new SyncCommit().Put(new SyncRecord("local-1", Json("""{"x":2}"""), null, PendingChange.Create)));
+        await store.CommitAsync(new SyncCommit().Put(new SyncRecord("a", null, Json("""{"id":"a"}"""), PendingChange.Delete)));
+        await store.CommitAsync(new SyncCommit().Put(new SyncRecord("b", Json("""{"id":"b","x":3}"""), Json("""{"id":"b"}"""), PendingChange.Update)));
 
-        var failing = new ChangeSet([RecordChange.Created("3", Json("""{"id":"3"}""")), RecordChange.Deleted("missing")]);
+        var outbox = await store.GetPendingAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.ApplyAsync(failing, "contacts", "t2"));
-        Assert.Equal(new[] { "1" }, (await store.GetAllAsync()).Keys);
-        Assert.Equal("t1", await store.GetCheckpointAsync("contacts"));
+        Assert.Equal(new[] { "b", "local-1", "a" }, outbox.Select(row => row.Key));
+        Assert.Equal(3, outbox[0].Local!.Value.GetProperty("x").GetInt32());
+        Assert.Equal(new[] { "b", "local-1" }, (await store.GetAllAsync()).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "a" }, (await store.GetManyAsync(["a", "missing"])).Keys);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Unseen_keys_are_those_a_full_listing_has_not_reached_leaving_out_local_creations(string kind)
+    {
+        var store = Open(kind);
+        await store.CommitAsync(new SyncCommit()
+            .Put(SyncRecord.Synced("1", Json("{}"))).Put(SyncRecord.Synced("2", Json("{}"))).Put(SyncRecord.Synced("3", Json("{}")))
+            .Put(new SyncRecord("local-1", Json("{}"), null, PendingChange.Create))
+            .MarkSeen("contacts", ["1", "9"]));
+        await store.CommitAsync(new SyncCommit().MarkSeen("contacts", ["3"]));
+
+        Assert.Equal(new[] { "2" }, await store.GetUnseenAsync("contacts"));
+
+        await store.CommitAsync(new SyncCommit().ForgetSeen("contacts").MarkSeen("contacts", ["2"]));
+
+        Assert.Equal(new[] { "1", "3" }, (await store.GetUnseenAsync("contacts")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task The_SQLite_store_keeps_records_and_checkpoints_in_its_file()
+    public async Task The_SQLite_store_keeps_records_outbox_and_checkpoints_in_its_file()
     {
         var path = Path.Combine(_directory, "sync.db");
         using (var first = new SqliteSyncStore(path))
         {
-            await first.ApplyAsync(new ChangeSet([RecordChange.Created("1", Json("""{"id":"1","score":1.5}"""))]), "contacts", "cursor-7");
+            await first.CommitAsync(new SyncCommit()
+                .Put(SyncRecord.Synced("1", Json("""{"id":"1","score":1.5}""")))
+                .Put(new SyncRecord("local-1", Json("""{"email":"a@example.com"}"""), null, PendingChange.Create))
+                .SetCheckpoint("contacts", "cursor-7"));
         }
 
         using var reopened = new SqliteSyncStore(path);
 
-        Assert.Equal(1.5, (await reopened.GetAsync("1"))!.Value.GetProperty("score").GetDouble());
+        Assert.Equal(1.5, (await reopened.GetAsync("1"))!.Local!.Value.GetProperty("score").GetDouble());
+        Assert.Equal("local-1", Assert.Single(await reopened.GetPendingAsync()).Key);
         Assert.Equal("cursor-7", await reopened.GetCheckpointAsync("contacts"));
     }
 

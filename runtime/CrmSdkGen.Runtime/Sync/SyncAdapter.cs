@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CrmSdkGen.Runtime.Sync;
+
+/// <summary>
+/// What the sync engine needs from one CRM resource: pages of records, and create, update and delete calls for pushing
+/// local changes. The generator emits one per resource a spec exposes as list + get + create/update/delete; derive
+/// from it to sync anything else. Records travel as JSON so that fields the spec does not declare are kept.
+/// </summary>
+public abstract class SyncAdapter
+{
+    /// <summary>Creates the adapter with the fields and mode in <paramref name="options"/>.</summary>
+    protected SyncAdapter(SyncAdapterOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>The fields and mode this adapter uses.</summary>
+    public SyncAdapterOptions Options { get; }
+
+    /// <summary>Fetches one page of records.</summary>
+    /// <exception cref="SyncTokenExpiredException">The CRM no longer accepts the request's change token or page token.</exception>
+    public abstract Task<SyncPage> FetchPageAsync(SyncPageRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Reads one record, or null when the CRM has none with this key.</summary>
+    public virtual Task<JsonElement?> GetAsync(string key, CancellationToken cancellationToken) => throw Unsupported("read single records");
+
+    /// <summary>
+    /// Creates <paramref name="record"/> in the CRM and returns it as the CRM stored it. <paramref name="idempotencyKey"/>
+    /// is the same every time this local record is pushed, so a CRM that honours idempotency keys creates it once even
+    /// when a sync is killed between the call and its commit.
+    /// </summary>
+    public virtual Task<JsonElement> CreateAsync(JsonElement record, string idempotencyKey, CancellationToken cancellationToken) => throw Unsupported("create records");
+
+    /// <summary>
+    /// Applies <paramref name="changes"/> (an RFC 7396 merge patch: only the changed fields, null for cleared ones) to the
+    /// record and returns it as the CRM stored it. <paramref name="ifMatch"/> is the base's entity tag, when the resource has them.
+    /// </summary>
+    public virtual Task<JsonElement> UpdateAsync(string key, JsonElement changes, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("update records");
+
+    /// <summary>Deletes the record; a record the CRM no longer has counts as deleted.</summary>
+    public virtual Task DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("delete records");
+
+    /// <summary>Creates several records in one call where the CRM has a batch endpoint; by default one call each.</summary>
+    /// <returns>The created records, in the order of <paramref name="records"/>.</returns>
+    public virtual async Task<IReadOnlyList<JsonElement>> CreateBatchAsync(IReadOnlyList<(JsonElement Record, string IdempotencyKey)> records, CancellationToken cancellationToken)
+    {
+        var created = new List<JsonElement>(records.Count);
+        foreach (var (record, idempotencyKey) in records)
+        {
+            created.Add(await CreateAsync(record, idempotencyKey, cancellationToken).ConfigureAwait(false));
+        }
+
+        return created;
+    }
+
+    /// <summary>Updates several records in one call where the CRM has a batch endpoint; by default one call each.</summary>
+    /// <returns>The updated records, in the order of <paramref name="updates"/>.</returns>
+    public virtual async Task<IReadOnlyList<JsonElement>> UpdateBatchAsync(IReadOnlyList<(string Key, JsonElement Changes)> updates, CancellationToken cancellationToken)
+    {
+        var updated = new List<JsonElement>(updates.Count);
+        foreach (var (key, changes) in updates)
+        {
+            updated.Add(await UpdateAsync(key, changes, null, cancellationToken).ConfigureAwait(false));
+        }
+
+        return updated;
+    }
+
+    /// <summary>The record's key, from <see cref="SyncAdapterOptions.KeyField"/> (a string or a number).</summary>
+    public virtual string KeyOf(JsonElement record) => Field(record, Options.KeyField) switch
+    {
+        { ValueKind: JsonValueKind.String } key => key.GetString()!,
+        { ValueKind: JsonValueKind.Number } key => key.GetRawText(),
+        _ => throw new InvalidOperationException($"A {Options.Resource} record has no key in '{Options.KeyField}'."),
+    };
+
+    /// <summary>The time of the record's last change, from <see cref="SyncAdapterOptions.ModifiedField"/>.</summary>
+    public virtual DateTimeOffset? ModifiedAt(JsonElement record) => Options.ModifiedField is { } path ? Field(record, path) switch
+    {
+        { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) => instant,
+        { ValueKind: JsonValueKind.String } text when long.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
+        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
+        _ => null,
+    } : null;
+
+    /// <summary>Whether the record is a tombstone, from <see cref="SyncAdapterOptions.DeletedField"/>.</summary>
+    public virtual bool IsDeleted(JsonElement record) =>
+        Options.DeletedField is { } path && Field(record, path) is { ValueKind: JsonValueKind.True };
+
+    /// <summary>The record's entity tag, from <see cref="SyncAdapterOptions.ETagField"/>; null when the resource has none.</summary>
+    public virtual string? ETagOf(JsonElement record) =>
+        Options.ETagField is { } path && Field(record, path) is { ValueKind: JsonValueKind.String } tag ? tag.GetString() : null;
+
+    /// <summary>The value at a '/'-separated path of property names, if the record has it.</summary>
+    protected static JsonElement? Field(JsonElement record, string path)
+    {
+        var current = record;
+        foreach (var name in path.Split('/'))
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    private NotSupportedException Unsupported(string what) => new($"The {Options.Resource} adapter cannot {what}; override the method to push this kind of change.");
+}

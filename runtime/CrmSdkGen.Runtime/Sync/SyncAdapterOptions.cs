@@ -1,0 +1,29 @@
+namespace CrmSdkGen.Runtime.Sync;
+
+/// <summary>
+/// Where a resource's records keep what sync needs. Generated adapters fill these from the spec; set them to override
+/// that choice. Fields are property names, or paths of names separated by '/' (such as "properties/hs_lastmodifieddate").
+/// </summary>
+public sealed class SyncAdapterOptions
+{
+    /// <summary>The resource's name, which names its checkpoint; two adapters syncing into one store need different names.</summary>
+    public string Resource { get; set; } = "records";
+
+    /// <summary>How the resource reports changes.</summary>
+    public SyncPullMode PullMode { get; set; } = SyncPullMode.Full;
+
+    /// <summary>The field that holds a record's key. Default "id".</summary>
+    public string KeyField { get; set; } = "id";
+
+    /// <summary>The field with the time of a record's last change (an ISO 8601 instant or Unix milliseconds), for watermark pulls.</summary>
+    public string? ModifiedField { get; set; }
+
+    /// <summary>A boolean field that marks a record deleted or archived (a tombstone), such as HubSpot's "archived".</summary>
+    public string? DeletedField { get; set; }
+
+    /// <summary>The field with the record's entity tag, for If-Match on updates and deletes (Dataverse "@odata.etag").</summary>
+    public string? ETagField { get; set; }
+
+    /// <summary>How many records one batch call may carry; 1 when the resource has no batch endpoint.</summary>
+    public int BatchSize { get; set; } = 1;
+}

@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CrmSdkGen.Runtime.Diff;
+using CrmSdkGen.Runtime.Http;
+
+namespace CrmSdkGen.Runtime.Sync;
+
+/// <summary>
+/// Pulls a resource page by page. Each page's records and the checkpoint that follows them are one commit, so a pull
+/// killed at any moment resumes at the first page not committed. A full listing marks the keys it reaches and, after
+/// its last page, removes the records it did not reach: deletes the CRM did not report are found that way.
+/// </summary>
+internal sealed class SyncPuller
+{
+    private const int MaxRestarts = 3;
+    private readonly SyncAdapter _adapter;
+    private readonly ISyncStore _store;
+    private readonly SyncOptions _options;
+    private readonly ConflictResolver _resolver;
+    private readonly string _checkpointName;
+
+    public SyncPuller(SyncAdapter adapter, ISyncStore store, SyncOptions options, ConflictResolver resolver)
+    {
+        _adapter = adapter;
+        _store = store;
+        _options = options;
+        _resolver = resolver;
+        _checkpointName = "sync:" + adapter.Options.Resource;
+    }
+
+    private SyncPullMode Mode => _adapter.Options.PullMode;
+
+    public async Task PullAsync(SyncResult result, CancellationToken cancellationToken)
+    {
+        var checkpoint = SyncCheckpoint.Parse(await _store.GetCheckpointAsync(_checkpointName, cancellationToken).ConfigureAwait(false));
+        for (var restarts = 0; ; restarts++)
+        {
+            try
+            {
+                await RunAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (restarts < MaxRestarts && IsExpired(exception))
+            {
+                // A watermark pull starts its pages again from the same watermark; an expired change token or the
+                // page token of a full listing leaves nothing to resume from but a new full listing.
+                if (checkpoint.InProgress && !checkpoint.Full && Mode == SyncPullMode.Watermark)
+                {
+                    checkpoint.PageToken = null;
+                }
+                else
+                {
+                    Begin(checkpoint, full: true);
+                }
+            }
+        }
+    }
+
+    private async Task RunAsync(SyncCheckpoint checkpoint, SyncResult result, CancellationToken cancellationToken)
+    {
+        if (!checkpoint.InProgress)
+        {
+            Begin(checkpoint, full: Mode == SyncPullMode.Full || !checkpoint.HasCompleted
+                || (Mode == SyncPullMode.Watermark ? checkpoint.Watermark is null : checkpoint.ChangeToken is null));
+        }
+
+        result.FullListing |= checkpoint.Full;
+        while (!checkpoint.Reconciling)
+        {
+            var request = new SyncPageRequest(
+                checkpoint.Full ? null : checkpoint.Since,
+                checkpoint.PageToken,
+                checkpoint.Full || Mode is SyncPullMode.Full or SyncPullMode.Watermark ? null : checkpoint.ChangeToken);
+            var page = await _adapter.FetchPageAsync(request, cancellationToken).ConfigureAwait(false);
+            result.Pages++;
+            var commit = new SyncCommit();
+            var newest = await ApplyPageAsync(page, commit, checkpoint.Full, firstPage: request.PageToken is null, result, cancellationToken).ConfigureAwait(false);
+            if (newest > checkpoint.MaxSeen || checkpoint.MaxSeen is null)
+            {
+                checkpoint.MaxSeen = newest;
+            }
+
+            if (page.NextPageToken is { } next)
+            {
+                checkpoint.PageToken = next;
+            }
+            else if (checkpoint.Full)
+            {
+                checkpoint.Reconciling = true;
+                checkpoint.PageToken = null;
+                checkpoint.ChangeToken = page.ChangeToken ?? checkpoint.ChangeToken;
+            }
+            else
+            {
+                Complete(checkpoint, page.ChangeToken);
+            }
+
+            commit.SetCheckpoint(_checkpointName, checkpoint.ToJson());
+            await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+            if (!checkpoint.InProgress)
+            {
+                return;
+            }
+        }
+
+        await ReconcileAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Begin(SyncCheckpoint checkpoint, bool full)
+    {
+        checkpoint.InProgress = true;
+        checkpoint.Full = full;
+        checkpoint.Reconciling = false;
+        checkpoint.PageToken = null;
+        checkpoint.MaxSeen = null;
+        checkpoint.StartedAt = _options.TimeProvider.GetUtcNow();
+        checkpoint.Since = !full && Mode == SyncPullMode.Watermark ? checkpoint.Watermark - _options.Overlap : null;
+    }
+
+    private void Complete(SyncCheckpoint checkpoint, string? changeToken)
+    {
+        // The next watermark is the newest change seen, but no later than the pull's start: a record changed while
+        // the pull ran may sit on a page already passed.
+        if (checkpoint.MaxSeen is { } newest)
+        {
+            checkpoint.Watermark = newest < checkpoint.StartedAt ? newest : checkpoint.StartedAt;
+        }
+
+        checkpoint.ChangeToken = changeToken ?? checkpoint.ChangeToken;
+        checkpoint.HasCompleted = true;
+        checkpoint.InProgress = false;
+        checkpoint.Full = false;
+        checkpoint.Reconciling = false;
+        checkpoint.Since = null;
+        checkpoint.PageToken = null;
+        checkpoint.MaxSeen = null;
+    }
+
+    private async Task<DateTimeOffset?> ApplyPageAsync(SyncPage page, SyncCommit commit, bool full, bool firstPage, SyncResult result, CancellationToken cancellationToken)
+    {
+        // A key may come twice (a page boundary that moved, an overlap); the newest version counts.
+        var remote = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
+        var modified = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        DateTimeOffset? newest = null;
+        foreach (var record in page.Records)
+        {
+            var key = _adapter.KeyOf(record);
+            var at = _adapter.ModifiedAt(record);
+            if (at > newest || newest is null)
+            {
+                newest = at;
+            }
+
+            if (modified.TryGetValue(key, out var earlier) && earlier > at)
+            {
+                continue;
+            }
+
+            modified[key] = at;
+            remote[key] = _adapter.IsDeleted(record) ? null : record;
+        }
+
+        foreach (var key in page.DeletedKeys)
+        {
+            remote[key] = null;
+        }
+
+        var rows = await _store.GetManyAsync(remote.Keys, cancellationToken).ConfigureAwait(false);
+        var changes = _options.CollectChanges ? new List<RecordChange>() : null;
+        foreach (var (key, record) in remote)
+        {
+            Apply(commit, key, rows.TryGetValue(key, out var row) ? row : null, record, result, changes);
+        }
+
+        if (full)
+        {
+            if (firstPage)
+            {
+                commit.ForgetSeen(_checkpointName);
+            }
+
+            commit.MarkSeen(_checkpointName, remote.Where(pair => pair.Value is not null).Select(pair => pair.Key));
+        }
+
+        Collect(result, changes);
+        return newest;
+    }
+
+    private async Task ReconcileAsync(SyncCheckpoint checkpoint, SyncResult result, CancellationToken cancellationToken)
+    {
+        var unseen = await _store.GetUnseenAsync(_checkpointName, cancellationToken).ConfigureAwait(false);
+        var rows = await _store.GetManyAsync(unseen, cancellationToken).ConfigureAwait(false);
+        var commit = new SyncCommit();
+        var changes = _options.CollectChanges ? new List<RecordChange>() : null;
+        foreach (var row in rows.Values)
+        {
+            Apply(commit, row.Key, row, null, result, changes);
+        }
+
+        Collect(result, changes);
+        commit.ForgetSeen(_checkpointName);
+        Complete(checkpoint, null);
+        commit.SetCheckpoint(_checkpointName, checkpoint.ToJson());
+        await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Applies the CRM's version of one record (null: deleted) and reports what changed in the local view.
+    private void Apply(SyncCommit commit, string key, SyncRecord? row, JsonElement? remote, SyncResult result, List<RecordChange>? changes)
+    {
+        SyncRecord? next;
+        if (row is null || row.Pending == PendingChange.None)
+        {
+            if (row?.Local is { } current && remote is { } same && JsonEquality.AreEqual(current, same))
+            {
+                return;
+            }
+
+            next = remote is { } record ? SyncRecord.Synced(key, record) : null;
+        }
+        else if (row.Pending == PendingChange.Create)
+        {
+            return;
+        }
+        else
+        {
+            (next, var conflict) = _resolver.Resolve(row, remote);
+            if (conflict is not null)
+            {
+                result.Conflicts.Add(conflict);
+            }
+        }
+
+        if (next is null)
+        {
+            if (row is null)
+            {
+                return;
+            }
+
+            commit.Remove(key);
+        }
+        else
+        {
+            commit.Put(next);
+        }
+
+        Report(key, row?.Local, next?.Local, result, changes);
+    }
+
+    private void Report(string key, JsonElement? before, JsonElement? after, SyncResult result, List<RecordChange>? changes)
+    {
+        switch (before, after)
+        {
+            case (null, { } created):
+                result.Created++;
+                changes?.Add(RecordChange.Created(key, created));
+                break;
+            case ({ }, null):
+                result.Deleted++;
+                changes?.Add(RecordChange.Deleted(key));
+                break;
+            case ({ } old, { } updated) when !JsonEquality.AreEqual(old, updated):
+                result.Updated++;
+                changes?.Add(RecordChange.Updated(key, JsonDiff.Patch(old, updated, _options.DiffOptions)));
+                break;
+        }
+    }
+
+    private static void Collect(SyncResult result, List<RecordChange>? changes)
+    {
+        if (changes is not null)
+        {
+            var page = new ChangeSet(changes);
+            result.Changes = result.Changes is null ? page : result.Changes.Then(page);
+        }
+    }
+
+    private static bool IsExpired(Exception exception) =>
+        exception is SyncTokenExpiredException or ApiException { StatusCode: 410 };
+}

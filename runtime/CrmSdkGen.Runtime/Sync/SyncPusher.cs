@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CrmSdkGen.Runtime.Diff;
+using CrmSdkGen.Runtime.Http;
+
+namespace CrmSdkGen.Runtime.Sync;
+
+/// <summary>
+/// Pushes the outbox. Each change's result is committed on its own; a push killed between the CRM's answer and the
+/// commit is repeated harmlessly: an update whose result the pull already brought resolves to nothing, a delete of a
+/// record the CRM no longer has counts as done, and a create carries the same idempotency key again.
+/// </summary>
+internal sealed class SyncPusher
+{
+    private const int MaxAttempts = 4;
+    private readonly SyncAdapter _adapter;
+    private readonly ISyncStore _store;
+    private readonly ConflictResolver _resolver;
+
+    public SyncPusher(SyncAdapter adapter, ISyncStore store, ConflictResolver resolver)
+    {
+        _adapter = adapter;
+        _store = store;
+        _resolver = resolver;
+    }
+
+    public async Task PushAsync(SyncResult result, CancellationToken cancellationToken)
+    {
+        var pending = await _store.GetPendingAsync(cancellationToken).ConfigureAwait(false);
+        var batchSize = _adapter.Options.BatchSize;
+        if (batchSize > 1)
+        {
+            var creates = pending.Where(row => row.Pending == PendingChange.Create).ToList();
+            var updates = pending.Where(row => row.Pending == PendingChange.Update && row.Base is { } agreed && _adapter.ETagOf(agreed) is null).ToList();
+            foreach (var chunk in creates.Chunk(batchSize))
+            {
+                await CreateBatchAsync(chunk, result, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var chunk in updates.Chunk(batchSize))
+            {
+                await UpdateBatchAsync(chunk, result, cancellationToken).ConfigureAwait(false);
+            }
+
+            pending = pending.Except(creates).Except(updates).ToList();
+        }
+
+        foreach (var row in pending)
+        {
+            await PushOneAsync(row, result, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PushOneAsync(SyncRecord row, SyncResult result, CancellationToken cancellationToken)
+    {
+        SyncRecord? next = row;
+        for (var attempt = 0; attempt < MaxAttempts && next is { Pending: not PendingChange.None } current; attempt++)
+        {
+            JsonElement? remote;
+            try
+            {
+                await SendAsync(current, result, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ApiException exception) when (exception.StatusCode == 412)
+            {
+                remote = await _adapter.GetAsync(current.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiException exception) when (exception.StatusCode is 404 or 410 && current.Pending == PendingChange.Update)
+            {
+                remote = null;
+            }
+
+            // The CRM changed (or deleted) the record since the base: resolve as a pull would, then push what is left.
+            (next, var conflict) = _resolver.Resolve(current, remote);
+            if (conflict is not null)
+            {
+                result.Conflicts.Add(conflict);
+            }
+
+            var commit = new SyncCommit();
+            await _store.CommitAsync(next is null ? commit.Remove(current.Key) : commit.Put(next), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendAsync(SyncRecord row, SyncResult result, CancellationToken cancellationToken)
+    {
+        var commit = new SyncCommit();
+        switch (row.Pending)
+        {
+            case PendingChange.Create:
+                var created = await _adapter.CreateAsync(row.Local!.Value, IdempotencyKey(row), cancellationToken).ConfigureAwait(false);
+                commit.Remove(row.Key).Put(SyncRecord.Synced(_adapter.KeyOf(created), created));
+                result.PushedCreates++;
+                break;
+            case PendingChange.Update:
+                if (Changes(row) is { } changes)
+                {
+                    var updated = await _adapter.UpdateAsync(row.Key, changes, _adapter.ETagOf(row.Base!.Value), cancellationToken).ConfigureAwait(false);
+                    commit.Put(SyncRecord.Synced(row.Key, updated));
+                    result.PushedUpdates++;
+                }
+                else
+                {
+                    commit.Put(SyncRecord.Synced(row.Key, row.Base!.Value));
+                }
+
+                break;
+            default:
+                try
+                {
+                    await _adapter.DeleteAsync(row.Key, row.Base is { } agreed ? _adapter.ETagOf(agreed) : null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ApiException exception) when (exception.StatusCode is 404 or 410)
+                {
+                    // Already gone.
+                }
+
+                commit.Remove(row.Key);
+                result.PushedDeletes++;
+                break;
+        }
+
+        await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CreateBatchAsync(SyncRecord[] rows, SyncResult result, CancellationToken cancellationToken)
+    {
+        var created = await _adapter.CreateBatchAsync(rows.Select(row => (row.Local!.Value, IdempotencyKey(row))).ToList(), cancellationToken).ConfigureAwait(false);
+        var commit = new SyncCommit();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            commit.Remove(rows[i].Key).Put(SyncRecord.Synced(_adapter.KeyOf(created[i]), created[i]));
+        }
+
+        await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        result.PushedCreates += rows.Length;
+    }
+
+    private async Task UpdateBatchAsync(SyncRecord[] rows, SyncResult result, CancellationToken cancellationToken)
+    {
+        var commit = new SyncCommit();
+        var changed = new List<(SyncRecord Row, JsonElement Changes)>();
+        foreach (var row in rows)
+        {
+            if (Changes(row) is { } changes)
+            {
+                changed.Add((row, changes));
+            }
+            else
+            {
+                commit.Put(SyncRecord.Synced(row.Key, row.Base!.Value));
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            var updated = await _adapter.UpdateBatchAsync(changed.Select(item => (item.Row.Key, item.Changes)).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < changed.Count; i++)
+            {
+                commit.Put(SyncRecord.Synced(changed[i].Row.Key, updated[i]));
+            }
+        }
+
+        await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        result.PushedUpdates += changed.Count;
+    }
+
+    // The merge patch from the base to the local record: the fields changed locally (after any conflict was resolved).
+    private static JsonElement? Changes(SyncRecord row)
+    {
+        if (JsonDiff.MergePatch(row.Base!.Value, row.Local!.Value) is not { } patch)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(patch.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    private static string IdempotencyKey(SyncRecord row) => "create-" + row.Key;
+}
