@@ -55,11 +55,29 @@ internal static class CSharpProjection
         var paging = new PagingProjector(types, id => byId.TryGetValue(id, out var schema) ? schema : null, models.PropertyName);
         var operations = new OperationProjector(types, alternatives => RequirementField(security, alternatives), paging);
         var members = new NameScope(new[] { client.Name, "DefaultServerUrl", "GetType", "ToString", "Equals", "GetHashCode" });
+        var projected = new Dictionary<string, ProjectedOperation>();
         foreach (var group in api.Operations.GroupBy(operation => operation.Group))
         {
             var className = clientScope.Claim(Identifier.Pascal(group.Key, "Default") + "Client");
-            client.Groups.Add(new GroupReferenceTemplateModel { Property = members.Claim(Identifier.Pascal(group.Key, "Default")), ClassName = className, Tag = group.Key });
-            files.Add(new FileToRender(rootNamespace + "." + className + ".g.cs", "Group", operations.Project(rootNamespace, className, group.Key, group)));
+            var property = members.Claim(Identifier.Pascal(group.Key, "Default"));
+            client.Groups.Add(new GroupReferenceTemplateModel { Property = property, ClassName = className, Tag = group.Key });
+            var groupModel = operations.Project(rootNamespace, className, group.Key, group);
+            foreach (var (operation, model) in group.Zip(groupModel.Operations, (operation, model) => (operation, model)))
+            {
+                projected[operation.Key] = new ProjectedOperation(operation, model, property);
+            }
+
+            files.Add(new FileToRender(rootNamespace + "." + className + ".g.cs", "Group", groupModel));
+        }
+
+        var adapters = new SyncAdapterProjector(types, paging, key => projected.TryGetValue(key, out var found) ? found : null);
+        foreach (var resource in api.SyncResources)
+        {
+            var adapterName = clientScope.Claim(Identifier.Pascal(resource.Name, "Records") + "SyncAdapter");
+            if (adapters.Project(resource, rootNamespace, adapterName, client.Name) is { } adapter)
+            {
+                files.Add(new FileToRender(rootNamespace + "." + adapterName + ".g.cs", "SyncAdapter", adapter));
+            }
         }
 
         files.Add(new FileToRender(rootNamespace + "." + client.Name + ".g.cs", "Client", client));

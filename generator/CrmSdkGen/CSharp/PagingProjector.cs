@@ -79,6 +79,46 @@ internal sealed class PagingProjector
         return walk is null ? null : new PagingTemplateModel { MethodName = methodName, ItemType = itemType, Walk = walk };
     }
 
+    /// <summary>
+    /// How a sync adapter pages through a list operation with string page tokens: the argument the token becomes, the
+    /// items of a page and the next page's token, for a response in <paramref name="page"/> and the current token in
+    /// <paramref name="token"/> (a string? variable). Null when the pattern cannot be followed that way.
+    /// </summary>
+    public PageTokenModel? ProjectTokens(ApiOperation operation, OperationTemplateModel model, string page, string token)
+    {
+        var root = operation.Result.Type!;
+        if (operation.Paging is not { } paging)
+        {
+            return root.Kind == ApiTypeKind.Array ? new PageTokenModel(null, null, page, "null") : null;
+        }
+
+        if (Access(root, paging.ItemsPath, page) is not { Type.Kind: ApiTypeKind.Array } items)
+        {
+            return null;
+        }
+
+        var parameter = model.Parameters.FirstOrDefault(candidate => candidate.WireName == paging.Parameter);
+        const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        string Number(ParameterTemplateModel numeric) => $"{token} is null ? null : {NumberType(numeric)}.Parse({token}, {Invariant})";
+        switch (paging.Kind)
+        {
+            case ApiPagingKind.Cursor when parameter is not null && Access(root, paging.NextPath, page) is { Type.Kind: ApiTypeKind.String } next:
+                return new PageTokenModel(parameter.Name, token, items.Expression, next.Expression);
+            case ApiPagingKind.LastItemId when parameter is not null && Access(root, paging.NextPath, page) is { } hasMore
+                && items.Type.Element is { SchemaId: { } itemId } element && _propertyName(itemId, "id") is { } id:
+                var last = $"{hasMore.Expression} == true && {items.Expression} is {{ Count: > 0 }} last ? last[last.Count - 1]{(element.Nullable ? "?" : string.Empty)}.{id} : null";
+                return new PageTokenModel(parameter.Name, token, items.Expression, last);
+            case ApiPagingKind.NextPosition when parameter is not null && Access(root, paging.NextPath, page) is { } position:
+                return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{position.Expression}?.ToString({Invariant})");
+            case ApiPagingKind.Offset when parameter is not null:
+                return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{items.Expression}.Count == 0 ? null : ((({Number(parameter)}) ?? 0) + {items.Expression}.Count).ToString({Invariant})");
+            case ApiPagingKind.PageNumber when parameter is not null:
+                return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{items.Expression}.Count == 0 ? null : ((({Number(parameter)}) ?? 1) + 1).ToString({Invariant})");
+            default:
+                return null;
+        }
+    }
+
     private static string NumberType(ParameterTemplateModel parameter) => parameter.Type.TrimEnd('?');
 
     // "page.Paging?.Next?.After" for ["paging", "next", "after"]; the whole page for an empty path.

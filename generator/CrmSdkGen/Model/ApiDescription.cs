@@ -8,4 +8,8 @@ internal sealed record ApiDescription(
     string? ServerUrl,
     EquatableArray<ApiSchema> Schemas,
     EquatableArray<ApiOperation> Operations,
-    EquatableArray<ApiSecurityScheme> SecuritySchemes);
+    EquatableArray<ApiSecurityScheme> SecuritySchemes)
+{
+    /// <summary>The resources a sync adapter is generated for.</summary>
+    public EquatableArray<ApiSyncResource> SyncResources { get; init; } = EquatableArray<ApiSyncResource>.Empty;
+}

@@ -75,6 +75,12 @@ internal sealed record ApiOperation(
 {
     /// <summary>How the operation pages through a collection, when a known pattern was recognised.</summary>
     public ApiPaging? Paging { get; init; }
+
+    /// <summary>The sync choices its x-crmsdkgen-sync extension makes, if it has one.</summary>
+    public ApiSyncHints? SyncHints { get; init; }
+
+    /// <summary>"METHOD path", which names the operation among the others.</summary>
+    public string Key => Method + " " + Path;
 }
 
 /// <summary>One way to satisfy an operation's security: every listed scheme at once.</summary>

@@ -17,7 +17,8 @@ internal static class ModelBuilder
         var mapped = new OperationMapper(document, schemas, sink).MapAll();
         var named = schemas.NamedSchemas.ToEquatableArray();
         var byId = named.ToDictionary(schema => schema.Id);
-        var operations = mapped.Select(operation => operation with { Paging = PagingDetector.Detect(operation, id => byId.TryGetValue(id, out var schema) ? schema : null) });
+        Func<string, ApiSchema?> lookup = id => byId.TryGetValue(id, out var schema) ? schema : null;
+        var operations = mapped.Select(operation => operation with { Paging = PagingDetector.Detect(operation, lookup) }).ToList();
         return new ApiDescription(
             document.Info?.Title ?? "Api",
             document.Info?.Version ?? string.Empty,
@@ -25,7 +26,10 @@ internal static class ModelBuilder
             ServerUrl(document),
             named,
             operations.ToEquatableArray(),
-            MapSecuritySchemes(document, sink).ToEquatableArray());
+            MapSecuritySchemes(document, sink).ToEquatableArray())
+        {
+            SyncResources = SyncResourceDetector.Detect(operations, lookup).ToEquatableArray(),
+        };
     }
 
     private static string? ServerUrl(OpenApiDocument document)

@@ -56,7 +56,32 @@ internal sealed class OperationMapper
             MapBody(operation.RequestBody, pointer + "/requestBody", hint),
             MapResult(operation.Responses, pointer + "/responses", hint),
             MapErrors(operation.Responses, pointer + "/responses", hint).ToEquatableArray(),
-            MapSecurity(operation.Security ?? _document.Security).ToEquatableArray());
+            MapSecurity(operation.Security ?? _document.Security).ToEquatableArray())
+        {
+            SyncHints = ReadSyncHints(operation),
+        };
+    }
+
+    private static ApiSyncHints? ReadSyncHints(OpenApiOperation operation)
+    {
+        if (operation.Extensions?.TryGetValue("x-crmsdkgen-sync", out var extension) != true || extension is not JsonNodeExtension { Node: var node })
+        {
+            return null;
+        }
+
+        if (node is System.Text.Json.Nodes.JsonValue flag && flag.TryGetValue<bool>(out var enabled))
+        {
+            return new ApiSyncHints(null, null, null, null, null, null, enabled);
+        }
+
+        if (node is not System.Text.Json.Nodes.JsonObject hints)
+        {
+            return null;
+        }
+
+        string? Text(string name) => hints[name] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var on = hints["enabled"] is not System.Text.Json.Nodes.JsonValue toggle || !toggle.TryGetValue<bool>(out var off) || off;
+        return new ApiSyncHints(Text("resource"), Text("key"), Text("modified"), Text("deleted"), Text("etag"), Text("updatedSince"), on);
     }
 
     private static string FirstSegment(string path)

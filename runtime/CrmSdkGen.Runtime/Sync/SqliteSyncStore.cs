@@ -16,22 +16,40 @@ namespace CrmSdkGen.Runtime.Sync;
 public sealed class SqliteSyncStore : ISyncStore, IDisposable
 {
     private const string Columns = "key, local, base, pending";
+    private readonly string _records;
+    private readonly string _seen;
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Opens (and creates if needed) the store in the SQLite file at <paramref name="path"/>.</summary>
-    public SqliteSyncStore(string path)
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="collection">
+    /// The table that holds the records (letters, digits and '_'); one file keeps several resources in tables of their
+    /// own, such as "contacts" and "companies", beside one table of checkpoints.
+    /// </param>
+    public SqliteSyncStore(string path, string collection = "records")
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        foreach (var character in collection)
+        {
+            if (!(char.IsAsciiLetterOrDigit(character) || character == '_'))
+            {
+                throw new ArgumentException("A collection name has letters, digits and '_' only.", nameof(collection));
+            }
+        }
+
+        _records = collection;
+        _seen = collection + "_seen";
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Execute("""
+        Execute($"""
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=NORMAL;
-            CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER);
-            CREATE INDEX IF NOT EXISTS records_outbox ON records (pending_order) WHERE pending <> 0;
+            CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER);
+            CREATE INDEX IF NOT EXISTS {_records}_outbox ON {_records} (pending_order) WHERE pending <> 0;
             CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS seen (scope TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (scope, key)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS {_seen} (scope TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (scope, key)) WITHOUT ROWID;
             """);
     }
 
@@ -39,7 +57,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
     public Task<SyncRecord?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         Locked(cancellationToken, () =>
         {
-            using var command = Command($"SELECT {Columns} FROM records WHERE key = $key;", null, ("$key", key));
+            using var command = Command($"SELECT {Columns} FROM {_records} WHERE key = $key;", null, ("$key", key));
             using var reader = command.ExecuteReader();
             return reader.Read() ? ReadRecord(reader) : null;
         });
@@ -49,7 +67,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         Locked<IReadOnlyDictionary<string, SyncRecord>>(cancellationToken, () =>
         {
             var found = new Dictionary<string, SyncRecord>(StringComparer.Ordinal);
-            using var command = Command($"SELECT {Columns} FROM records WHERE key IN (SELECT value FROM json_each($keys));", null, ("$keys", JsonArrayOf(keys)));
+            using var command = Command($"SELECT {Columns} FROM {_records} WHERE key IN (SELECT value FROM json_each($keys));", null, ("$keys", JsonArrayOf(keys)));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -65,7 +83,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         Locked<IReadOnlyDictionary<string, JsonElement>>(cancellationToken, () =>
         {
             var records = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            using var command = Command("SELECT key, local FROM records WHERE local IS NOT NULL ORDER BY key;", null);
+            using var command = Command($"SELECT key, local FROM {_records} WHERE local IS NOT NULL ORDER BY key;", null);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -80,7 +98,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         Locked<IReadOnlyList<SyncRecord>>(cancellationToken, () =>
         {
             var pending = new List<SyncRecord>();
-            using var command = Command($"SELECT {Columns} FROM records WHERE pending <> 0 ORDER BY pending_order;", null);
+            using var command = Command($"SELECT {Columns} FROM {_records} WHERE pending <> 0 ORDER BY pending_order;", null);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -96,7 +114,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         {
             var keys = new List<string>();
             using var command = Command(
-                $"SELECT key FROM records WHERE pending <> {(int)PendingChange.Create} AND key NOT IN (SELECT key FROM seen WHERE scope = $scope);",
+                $"SELECT key FROM {_records} WHERE pending <> {(int)PendingChange.Create} AND key NOT IN (SELECT key FROM {_seen} WHERE scope = $scope);",
                 null,
                 ("$scope", scope));
             using var reader = command.ExecuteReader();
@@ -155,17 +173,17 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         }
 
         long order;
-        using (var last = Command("SELECT COALESCE(MAX(pending_order), 0) FROM records;", transaction))
+        using (var last = Command($"SELECT COALESCE(MAX(pending_order), 0) FROM {_records};", transaction))
         {
             order = (long)last.ExecuteScalar()!;
         }
 
         // The outbox keeps the order in which records were first changed locally.
         using var put = Command(
-            """
-            INSERT INTO records (key, local, base, pending, pending_order) VALUES ($key, $local, $base, $pending, $order)
+            $"""
+            INSERT INTO {_records} (key, local, base, pending, pending_order) VALUES ($key, $local, $base, $pending, $order)
             ON CONFLICT(key) DO UPDATE SET local = excluded.local, base = excluded.base, pending = excluded.pending,
-                pending_order = CASE WHEN excluded.pending = 0 THEN NULL ELSE COALESCE(records.pending_order, excluded.pending_order) END;
+                pending_order = CASE WHEN excluded.pending = 0 THEN NULL ELSE COALESCE({_records}.pending_order, excluded.pending_order) END;
             """,
             transaction,
             ("$key", null),
@@ -173,7 +191,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
             ("$base", null),
             ("$pending", null),
             ("$order", null));
-        using var remove = Command("DELETE FROM records WHERE key = $key;", transaction, ("$key", null));
+        using var remove = Command($"DELETE FROM {_records} WHERE key = $key;", transaction, ("$key", null));
         foreach (var (key, record) in commit.Writes)
         {
             if (record is null)
@@ -201,11 +219,11 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
 
         if (commit.ClearSeen)
         {
-            using var clear = Command("DELETE FROM seen WHERE scope = $scope;", transaction, ("$scope", scope));
+            using var clear = Command($"DELETE FROM {_seen} WHERE scope = $scope;", transaction, ("$scope", scope));
             clear.ExecuteNonQuery();
         }
 
-        using var mark = Command("INSERT OR IGNORE INTO seen (scope, key) VALUES ($scope, $key);", transaction, ("$scope", scope), ("$key", null));
+        using var mark = Command($"INSERT OR IGNORE INTO {_seen} (scope, key) VALUES ($scope, $key);", transaction, ("$scope", scope), ("$key", null));
         foreach (var key in commit.Seen)
         {
             mark.Parameters[1].Value = key;

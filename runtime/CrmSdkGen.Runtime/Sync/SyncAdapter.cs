@@ -38,10 +38,11 @@ public abstract class SyncAdapter
     public virtual Task<JsonElement> CreateAsync(JsonElement record, string idempotencyKey, CancellationToken cancellationToken) => throw Unsupported("create records");
 
     /// <summary>
-    /// Applies <paramref name="changes"/> (an RFC 7396 merge patch: only the changed fields, null for cleared ones) to the
-    /// record and returns it as the CRM stored it. <paramref name="ifMatch"/> is the base's entity tag, when the resource has them.
+    /// Updates the record in the CRM and returns it as the CRM stored it. <paramref name="changes"/> is an RFC 7396 merge
+    /// patch (only the changed fields, null for cleared ones) for a PATCH; <paramref name="record"/> is the whole local
+    /// record for a PUT. <paramref name="ifMatch"/> is the base's entity tag, when the resource has them.
     /// </summary>
-    public virtual Task<JsonElement> UpdateAsync(string key, JsonElement changes, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("update records");
+    public virtual Task<JsonElement> UpdateAsync(string key, JsonElement record, JsonElement changes, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("update records");
 
     /// <summary>Deletes the record; a record the CRM no longer has counts as deleted.</summary>
     public virtual Task DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("delete records");
@@ -61,12 +62,12 @@ public abstract class SyncAdapter
 
     /// <summary>Updates several records in one call where the CRM has a batch endpoint; by default one call each.</summary>
     /// <returns>The updated records, in the order of <paramref name="updates"/>.</returns>
-    public virtual async Task<IReadOnlyList<JsonElement>> UpdateBatchAsync(IReadOnlyList<(string Key, JsonElement Changes)> updates, CancellationToken cancellationToken)
+    public virtual async Task<IReadOnlyList<JsonElement>> UpdateBatchAsync(IReadOnlyList<(string Key, JsonElement Record, JsonElement Changes)> updates, CancellationToken cancellationToken)
     {
         var updated = new List<JsonElement>(updates.Count);
-        foreach (var (key, changes) in updates)
+        foreach (var (key, record, changes) in updates)
         {
-            updated.Add(await UpdateAsync(key, changes, null, cancellationToken).ConfigureAwait(false));
+            updated.Add(await UpdateAsync(key, record, changes, null, cancellationToken).ConfigureAwait(false));
         }
 
         return updated;

@@ -90,26 +90,19 @@ public sealed class SyncEngine
 
     /// <summary>Adds a generated model created locally; see <see cref="CreateLocalAsync(JsonElement, CancellationToken)"/>.</summary>
     public Task<string> CreateLocalAsync<T>(T model, CancellationToken cancellationToken = default)
-        where T : class, IJsonModel<T> => CreateLocalAsync(ToElement(model), cancellationToken);
+        where T : class, IJsonModel<T> => CreateLocalAsync(SyncJson.ToElement(model), cancellationToken);
 
     /// <summary>Replaces a record locally with a generated model; see <see cref="SaveLocalAsync(string, JsonElement, CancellationToken)"/>.</summary>
     public Task SaveLocalAsync<T>(string key, T model, CancellationToken cancellationToken = default)
-        where T : class, IJsonModel<T> => SaveLocalAsync(key, ToElement(model), cancellationToken);
+        where T : class, IJsonModel<T> => SaveLocalAsync(key, SyncJson.ToElement(model), cancellationToken);
 
     /// <summary>The local record with this key as a generated model, or null.</summary>
     public async Task<T?> GetLocalAsync<T>(string key, CancellationToken cancellationToken = default)
         where T : class, IJsonModel<T> =>
-        await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { Local: { } record } ? JsonModel.Parse<T>(record.GetRawText()) : null;
+        await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { Local: { } record } ? SyncJson.FromElement<T>(record) : null;
 
     private async Task<SyncRecord> RequireAsync(string key, CancellationToken cancellationToken) =>
         await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { Local: not null } row
             ? row
             : throw new InvalidOperationException($"The store holds no {_adapter.Options.Resource} record with the key '{key}'.");
-
-    private static JsonElement ToElement<T>(T model)
-        where T : class, IJsonModel<T>
-    {
-        using var document = JsonDocument.Parse(JsonModel.ToUtf8(model, ModelCodec<T>.Instance));
-        return document.RootElement.Clone();
-    }
 }

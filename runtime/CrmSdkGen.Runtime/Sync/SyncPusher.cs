@@ -99,7 +99,7 @@ internal sealed class SyncPusher
             case PendingChange.Update:
                 if (Changes(row) is { } changes)
                 {
-                    var updated = await _adapter.UpdateAsync(row.Key, changes, _adapter.ETagOf(row.Base!.Value), cancellationToken).ConfigureAwait(false);
+                    var updated = await _adapter.UpdateAsync(row.Key, row.Local!.Value, changes, _adapter.ETagOf(row.Base!.Value), cancellationToken).ConfigureAwait(false);
                     commit.Put(SyncRecord.Synced(row.Key, updated));
                     result.PushedUpdates++;
                 }
@@ -158,7 +158,7 @@ internal sealed class SyncPusher
 
         if (changed.Count > 0)
         {
-            var updated = await _adapter.UpdateBatchAsync(changed.Select(item => (item.Row.Key, item.Changes)).ToList(), cancellationToken).ConfigureAwait(false);
+            var updated = await _adapter.UpdateBatchAsync(changed.Select(item => (item.Row.Key, item.Row.Local!.Value, item.Changes)).ToList(), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < changed.Count; i++)
             {
                 commit.Put(SyncRecord.Synced(changed[i].Row.Key, updated[i]));

@@ -1,0 +1,40 @@
+namespace CrmSdkGen.CSharp.Emit;
+
+/// <summary>
+/// What the SyncAdapter template receives: one resource's adapter for the runtime's sync engine. Calls are C#
+/// expressions over the variables of the method they appear in (<c>request</c>, <c>token</c>, <c>key</c>, <c>body</c>,
+/// <c>ifMatch</c>, <c>cancellationToken</c>); fields are JSON property names.
+/// </summary>
+internal sealed class SyncAdapterTemplateModel
+{
+    public string Namespace { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
+    public string ClientName { get; set; } = string.Empty;
+    public string ItemType { get; set; } = string.Empty;
+    public bool ItemNullable { get; set; }
+    public string Resource { get; set; } = string.Empty;
+
+    /// <summary>"Watermark" when the list takes an updated-since parameter and records have a time of change, else "Full".</summary>
+    public string PullMode { get; set; } = "Full";
+    public string KeyField { get; set; } = string.Empty;
+    public string? ModifiedField { get; set; }
+    public string? DeletedField { get; set; }
+    public string? ETagField { get; set; }
+
+    /// <summary>The list call, with the page token in <c>token</c> and the watermark in <c>request.Since</c>.</summary>
+    public string ListCall { get; set; } = string.Empty;
+    public string Items { get; set; } = string.Empty;
+    public string Next { get; set; } = string.Empty;
+    public string GetCall { get; set; } = string.Empty;
+    public string? CreateCall { get; set; }
+    public string? CreateBodyType { get; set; }
+    public string? UpdateCall { get; set; }
+    public string? UpdateBodyType { get; set; }
+
+    /// <summary>Whether the update is a PUT, which takes the whole record rather than the changed fields.</summary>
+    public bool UpdateSendsRecord { get; set; }
+    public string? DeleteCall { get; set; }
+
+    /// <summary>The operations used, as "METHOD path", for the documentation comment.</summary>
+    public string Operations { get; set; } = string.Empty;
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.Model;
+
+namespace CrmSdkGen.CSharp;
+
+/// <summary>Turns a sync resource into its adapter's template model, calling the generated client's methods.</summary>
+internal sealed class SyncAdapterProjector
+{
+    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+    private readonly TypeMapper _types;
+    private readonly PagingProjector _paging;
+    private readonly Func<string, ProjectedOperation?> _find;
+
+    /// <param name="types">The type mapper.</param>
+    /// <param name="paging">The paging projector, for page tokens.</param>
+    /// <param name="find">The projected operation with a key ("METHOD path").</param>
+    public SyncAdapterProjector(TypeMapper types, PagingProjector paging, Func<string, ProjectedOperation?> find)
+    {
+        _types = types;
+        _paging = paging;
+        _find = find;
+    }
+
+    public SyncAdapterTemplateModel? Project(ApiSyncResource resource, string clientNamespace, string name, string clientName)
+    {
+        if (_find(resource.List) is not { } list || _find(resource.Get) is not { } get
+            || _paging.ProjectTokens(list.Operation, list.Model, "page", "token") is not { } tokens
+            || Parameter(get, resource.KeyParameter) is not { } getKey || KeyArgument(getKey) is not { } keyArgument)
+        {
+            return null;
+        }
+
+        var since = resource.UpdatedSinceParameter is { } sinceName ? list.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == sinceName) : null;
+        var sinceArgument = since is null ? null : SinceArgument(since);
+        var listArguments = new List<string>();
+        if (tokens.Parameter is { } tokenParameter)
+        {
+            listArguments.Add(tokenParameter + ": " + tokens.Argument);
+        }
+
+        if (sinceArgument is not null)
+        {
+            listArguments.Add(since!.Name + ": " + sinceArgument);
+        }
+
+        var itemType = _types.DeclaredName(new ApiType(ApiTypeKind.Named, SchemaId: resource.ItemSchemaId), nullable: false);
+        var model = new SyncAdapterTemplateModel
+        {
+            Namespace = clientNamespace,
+            Name = name,
+            ClientName = "global::" + clientNamespace + "." + clientName,
+            ItemType = itemType,
+            ItemNullable = true,
+            Resource = resource.Name,
+            PullMode = sinceArgument is not null && resource.ModifiedField is not null ? "Watermark" : "Full",
+            KeyField = resource.KeyField,
+            ModifiedField = resource.ModifiedField,
+            DeletedField = resource.DeletedField,
+            ETagField = resource.ETagField,
+            ListCall = Call(list, listArguments),
+            Items = tokens.Items,
+            Next = tokens.Next,
+            GetCall = Call(get, new List<string> { getKey.Name + ": " + keyArgument }),
+        };
+
+        var used = new List<string> { resource.List, resource.Get };
+        if (resource.Create is { } createKey && _find(createKey) is { } create && Body(create) is { } createBody)
+        {
+            model.CreateCall = Call(create, new List<string> { createBody.Name + ": body" });
+            model.CreateBodyType = createBody.Type.TrimEnd('?');
+            used.Add(createKey);
+        }
+
+        if (resource.Update is { } updateKey && _find(updateKey) is { } update && Body(update) is { } updateBody && Parameter(update, resource.KeyParameter) is { } updateId)
+        {
+            model.UpdateCall = Call(update, WithIfMatch(update, new List<string> { updateId.Name + ": " + keyArgument, updateBody.Name + ": body" }));
+            model.UpdateBodyType = updateBody.Type.TrimEnd('?');
+            model.UpdateSendsRecord = update.Operation.Method == "PUT";
+            used.Add(updateKey);
+        }
+
+        if (resource.Delete is { } deleteKey && _find(deleteKey) is { } delete && Parameter(delete, resource.KeyParameter) is { } deleteId)
+        {
+            model.DeleteCall = Call(delete, WithIfMatch(delete, new List<string> { deleteId.Name + ": " + keyArgument }));
+            used.Add(deleteKey);
+        }
+
+        model.Operations = string.Join(", ", used);
+        return model;
+    }
+
+    private static string Call(ProjectedOperation operation, List<string> arguments) =>
+        $"_client.{operation.GroupProperty}.{operation.Model.MethodName}({string.Join(", ", arguments.Append("cancellationToken: cancellationToken"))})";
+
+    private static List<string> WithIfMatch(ProjectedOperation operation, List<string> arguments)
+    {
+        if (operation.Model.Parameters.FirstOrDefault(parameter => string.Equals(parameter.WireName, "If-Match", StringComparison.OrdinalIgnoreCase)) is { } ifMatch
+            && ifMatch.Type.TrimEnd('?') == "string")
+        {
+            arguments.Add(ifMatch.Name + ": ifMatch");
+        }
+
+        return arguments;
+    }
+
+    private static ParameterTemplateModel? Parameter(ProjectedOperation operation, string wireName) =>
+        operation.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == wireName);
+
+    private static ParameterTemplateModel? Body(ProjectedOperation operation) =>
+        operation.Operation.Body is { Kind: ApiContentKind.Json, Type.Kind: ApiTypeKind.Named } ? operation.Model.Parameters.FirstOrDefault(parameter => parameter.WireName is null) : null;
+
+    // The key (a string) as the path parameter's type.
+    private static string? KeyArgument(ParameterTemplateModel parameter) => parameter.Type.TrimEnd('?') switch
+    {
+        "string" => "key",
+        "long" or "int" or "global::System.Guid" or "global::System.Decimal" or "decimal" => $"{parameter.Type.TrimEnd('?')}.Parse(key, {Invariant})",
+        _ => null,
+    };
+
+    // The watermark (request.Since, a DateTimeOffset?) as the updated-since parameter's type.
+    private static string? SinceArgument(ParameterTemplateModel parameter) => parameter.Type.TrimEnd('?') switch
+    {
+        "global::System.DateTimeOffset" => "request.Since",
+        "string" when string.Equals(parameter.WireName, "If-Modified-Since", StringComparison.OrdinalIgnoreCase) => $"request.Since?.ToUniversalTime().ToString(\"R\", {Invariant})",
+        "string" => $"request.Since?.ToUniversalTime().ToString(\"O\", {Invariant})",
+        "long" => "request.Since?.ToUnixTimeMilliseconds()",
+        _ => null,
+    };
+}

@@ -1,0 +1,28 @@
+namespace CrmSdkGen.Model;
+
+/// <summary>
+/// A resource the spec exposes for sync: a list operation on a collection path and a read by id below it, with the
+/// create, update and delete operations the spec has. Operations are named by "METHOD path".
+/// </summary>
+/// <param name="Name">The resource's name, from the collection path's last segment ("contacts").</param>
+/// <param name="ItemSchemaId">The schema of one record.</param>
+/// <param name="KeyField">The record property that holds the key.</param>
+/// <param name="KeyParameter">The path parameter that takes the key.</param>
+/// <param name="ModifiedField">The record property with the time of last change, if one was found.</param>
+/// <param name="DeletedField">A boolean record property that marks a tombstone, if one was found.</param>
+/// <param name="ETagField">A record property with the entity tag, if one was found.</param>
+/// <param name="UpdatedSinceParameter">The list parameter that filters by time of last change, if one was found.</param>
+internal sealed record ApiSyncResource(
+    string Name,
+    string ItemSchemaId,
+    string KeyField,
+    string KeyParameter,
+    string? ModifiedField,
+    string? DeletedField,
+    string? ETagField,
+    string? UpdatedSinceParameter,
+    string List,
+    string Get,
+    string? Create,
+    string? Update,
+    string? Delete);

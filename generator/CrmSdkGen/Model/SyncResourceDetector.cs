@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmSdkGen.Model;
+
+/// <summary>
+/// Finds the resources a spec exposes for sync — GET on a collection path and GET on the path of one item below it —
+/// and picks the key, time-of-change, tombstone and entity-tag properties and the updated-since parameter by the names
+/// CRMs give them (HubSpot updatedAt and archived, Salesforce SystemModstamp, Zoho Modified_Time, Dataverse
+/// modifiedon and @odata.etag). An x-crmsdkgen-sync extension on the list operation overrides any choice.
+/// </summary>
+internal static class SyncResourceDetector
+{
+    private static readonly string[] ModifiedNames =
+    {
+        "updatedat", "modifiedat", "lastmodifieddate", "hslastmodifieddate", "lastmodified", "systemmodstamp", "modifiedtime",
+        "lastmodifiedtime", "lastmodifieddatetime", "modifiedon", "updatetime", "updatedtime", "lastupdated", "lastupdatedat",
+        "datemodified", "dateupdated", "updatedon", "updated", "modified",
+    };
+
+    private static readonly string[] DeletedNames = { "archived", "isarchived", "deleted", "isdeleted", "removed", "isremoved" };
+    private static readonly string[] ETagNames = { "@odata.etag", "@etag", "etag", "_etag" };
+    private static readonly string[] ChangeWords = { "updated", "modified", "changed", "lastmodified" };
+    private static readonly string[] LowerBoundWords = { "since", "after", "from", "gte", "gt", "start", "min" };
+
+    public static List<ApiSyncResource> Detect(IReadOnlyList<ApiOperation> operations, Func<string, ApiSchema?> lookup)
+    {
+        var byKey = new Dictionary<string, ApiOperation>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            byKey[operation.Key] = operation;
+        }
+
+        var resources = new List<ApiSyncResource>();
+        foreach (var list in operations.Where(operation => operation.Method == "GET" && !operation.Path.EndsWith("}", StringComparison.Ordinal)))
+        {
+            if (list.SyncHints is { Enabled: false } || Detect(list, byKey, lookup) is not { } resource)
+            {
+                continue;
+            }
+
+            resources.Add(resource);
+        }
+
+        return resources;
+    }
+
+    private static ApiSyncResource? Detect(ApiOperation list, Dictionary<string, ApiOperation> byKey, Func<string, ApiSchema?> lookup)
+    {
+        var get = byKey.Values.FirstOrDefault(candidate => candidate.Method == "GET" && ItemParameter(list.Path, candidate.Path) is not null);
+        if (get is null || ItemParameter(list.Path, get.Path) is not { } keyParameter
+            || list.Parameters.Any(parameter => parameter.Required) || !OnlyKeyRequired(get, keyParameter)
+            || ItemSchema(list, lookup) is not { } item || get.Result.Type is not { Kind: ApiTypeKind.Named })
+        {
+            return null;
+        }
+
+        var hints = list.SyncHints;
+        var properties = SchemaHierarchy.AllProperties(item, lookup).ToList();
+        var key = hints?.Key
+            ?? properties.FirstOrDefault(property => property.JsonName == keyParameter)?.JsonName
+            ?? properties.FirstOrDefault(property => Normal(property.JsonName) == "id")?.JsonName;
+        if (key is null)
+        {
+            return null;
+        }
+
+        var modified = hints?.Modified ?? Pick(properties, ModifiedNames, property => property.Type.Kind == ApiTypeKind.String && property.Type.Format is "date-time" or null || property.Type.Kind == ApiTypeKind.Integer);
+        var deleted = hints?.Deleted ?? Pick(properties, DeletedNames, property => property.Type.Kind == ApiTypeKind.Boolean);
+        var etag = hints?.ETag ?? Pick(properties, ETagNames, property => property.Type.Kind == ApiTypeKind.String);
+        var since = hints?.UpdatedSince ?? list.Parameters.FirstOrDefault(IsUpdatedSince)?.Name;
+        var itemPath = ItemPath(list.Path, keyParameter);
+        return new ApiSyncResource(
+            hints?.Resource ?? ResourceName(list.Path),
+            item.Id,
+            key,
+            keyParameter,
+            modified,
+            deleted,
+            etag,
+            since is not null && list.Parameters.Any(parameter => parameter.Name == since) ? since : null,
+            list.Key,
+            get.Key,
+            WithBody(byKey, "POST " + list.Path, keyParameter: null)?.Key,
+            (WithBody(byKey, "PATCH " + itemPath, keyParameter) ?? WithBody(byKey, "PUT " + itemPath, keyParameter))?.Key,
+            byKey.TryGetValue("DELETE " + itemPath, out var delete) && OnlyKeyRequired(delete, keyParameter) ? delete.Key : null);
+    }
+
+    // The parameter name when itemPath is listPath plus one "{parameter}" segment.
+    private static string? ItemParameter(string listPath, string itemPath)
+    {
+        var prefix = listPath.TrimEnd('/') + "/{";
+        return itemPath.StartsWith(prefix, StringComparison.Ordinal) && itemPath.EndsWith("}", StringComparison.Ordinal)
+            && itemPath.IndexOf('/', prefix.Length) < 0
+            ? itemPath.Substring(prefix.Length, itemPath.Length - prefix.Length - 1)
+            : null;
+    }
+
+    private static string ItemPath(string listPath, string keyParameter) => listPath.TrimEnd('/') + "/{" + keyParameter + "}";
+
+    private static bool OnlyKeyRequired(ApiOperation operation, string keyParameter) =>
+        operation.Parameters.All(parameter => !parameter.Required || parameter.Name == keyParameter);
+
+    private static ApiOperation? WithBody(Dictionary<string, ApiOperation> byKey, string key, string? keyParameter) =>
+        byKey.TryGetValue(key, out var operation)
+        && operation.Body is { Kind: ApiContentKind.Json, Type.Kind: ApiTypeKind.Named }
+        && operation.Result.Type is { Kind: ApiTypeKind.Named }
+        && operation.Parameters.All(parameter => !parameter.Required || parameter.Name == keyParameter)
+            ? operation
+            : null;
+
+    // The object schema of one listed record: the items of the paging pattern's array, or of an array result.
+    private static ApiSchema? ItemSchema(ApiOperation list, Func<string, ApiSchema?> lookup)
+    {
+        var type = list.Result.Type;
+        if (type is { Kind: ApiTypeKind.Named } && list.Paging is { } paging)
+        {
+            foreach (var name in paging.ItemsPath)
+            {
+                type = type is { Kind: ApiTypeKind.Named, SchemaId: { } id } && lookup(id) is { } schema
+                    ? SchemaHierarchy.AllProperties(schema, lookup).FirstOrDefault(property => property.JsonName == name)?.Type
+                    : null;
+            }
+        }
+
+        return type is { Kind: ApiTypeKind.Array, Element: { Kind: ApiTypeKind.Named, SchemaId: { } itemId } } && lookup(itemId) is { Kind: ApiSchemaKind.Object } item
+            ? item
+            : null;
+    }
+
+    private static bool IsUpdatedSince(ApiParameter parameter)
+    {
+        if (parameter.Location is not (ApiParameterLocation.Query or ApiParameterLocation.Header) || parameter.Structured
+            || parameter.Type.Kind is not (ApiTypeKind.String or ApiTypeKind.Integer))
+        {
+            return false;
+        }
+
+        var name = Normal(parameter.Name);
+        return name is "since" or "ifmodifiedsince"
+            || (ChangeWords.Any(word => name.StartsWith(word, StringComparison.Ordinal)) && LowerBoundWords.Any(word => name.EndsWith(word, StringComparison.Ordinal)));
+    }
+
+    private static string? Pick(List<ApiProperty> properties, string[] names, Func<ApiProperty, bool> fits) =>
+        names.Select(name => properties.FirstOrDefault(property => Normal(property.JsonName) == Normal(name) && fits(property))).FirstOrDefault(found => found is not null)?.JsonName;
+
+    private static string ResourceName(string listPath) =>
+        listPath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "records";
+
+    // Lower case letters, digits, '@' and '.', so that "Modified_Time", "modifiedTime" and "modified-time" compare equal.
+    private static string Normal(string name) =>
+        new string(name.Where(character => char.IsLetterOrDigit(character) || character is '@' or '.').Select(char.ToLowerInvariant).ToArray());
+}
