@@ -108,6 +108,12 @@ internal sealed class SyncPuller
         }
 
         await ReconcileAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
+        if (Mode != SyncPullMode.Full)
+        {
+            // A record listed early and changed (or deleted) before the listing ended is only seen by an incremental
+            // pull from the capped watermark or from the listing's change token: one follows at once.
+            await RunAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void Begin(SyncCheckpoint checkpoint, bool full)
