@@ -99,7 +99,7 @@ internal sealed class PagingProjector
 
         var parameter = model.Parameters.FirstOrDefault(candidate => candidate.WireName == paging.Parameter);
         const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
-        string Number(ParameterTemplateModel numeric) => $"{token} is null ? null : {NumberType(numeric)}.Parse({token}, {Invariant})";
+        string Number(ParameterTemplateModel numeric) => $"{token} is null ? ({NumberType(numeric)}?)null : {NumberType(numeric)}.Parse({token}, {Invariant})";
         switch (paging.Kind)
         {
             case ApiPagingKind.Cursor when parameter is not null && Access(root, paging.NextPath, page) is { Type.Kind: ApiTypeKind.String } next:
@@ -111,9 +111,9 @@ internal sealed class PagingProjector
             case ApiPagingKind.NextPosition when parameter is not null && Access(root, paging.NextPath, page) is { } position:
                 return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{position.Expression}?.ToString({Invariant})");
             case ApiPagingKind.Offset when parameter is not null:
-                return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{items.Expression}.Count == 0 ? null : ((({Number(parameter)}) ?? 0) + {items.Expression}.Count).ToString({Invariant})");
+                return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{items.Expression} is not {{ Count: > 0 }} received ? null : ((({Number(parameter)}) ?? 0) + received.Count).ToString({Invariant})");
             case ApiPagingKind.PageNumber when parameter is not null:
-                return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{items.Expression}.Count == 0 ? null : ((({Number(parameter)}) ?? 1) + 1).ToString({Invariant})");
+                return new PageTokenModel(parameter.Name, Number(parameter), items.Expression, $"{items.Expression} is not {{ Count: > 0 }} ? null : ((({Number(parameter)}) ?? 1) + 1).ToString({Invariant})");
             default:
                 return null;
         }

@@ -33,6 +33,33 @@ internal sealed class SyncAdapterProjector
             return null;
         }
 
+        var scope = new List<(string WireName, SyncScopeTemplateModel Model)>();
+        var names = new NameScope(new[] { "client", "configure", "options", "request", "key", "token", "page", "body", "record", "changes", "ifMatch", "cancellationToken" }, ignoreCase: false);
+        foreach (var wireName in resource.ScopeParameters)
+        {
+            if (list.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == wireName) is not { } parameter)
+            {
+                return null;
+            }
+
+            var scopeName = names.Claim(parameter.Name.TrimStart('@'));
+            var argumentName = parameter.Name.StartsWith("@", StringComparison.Ordinal) && scopeName == parameter.Name.Substring(1) ? parameter.Name : scopeName;
+            scope.Add((wireName, new SyncScopeTemplateModel { Name = argumentName, Field = "_" + scopeName, Type = parameter.Type.TrimEnd('?'), Summary = parameter.Summary }));
+        }
+
+        List<string> Scoped(ProjectedOperation operation, List<string> arguments)
+        {
+            foreach (var (wireName, model) in scope)
+            {
+                if (Parameter(operation, wireName) is { } parameter)
+                {
+                    arguments.Insert(0, parameter.Name + ": " + model.Field);
+                }
+            }
+
+            return arguments;
+        }
+
         var since = resource.UpdatedSinceParameter is { } sinceName ? list.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == sinceName) : null;
         var sinceArgument = since is null ? null : SinceArgument(since);
         var listArguments = new List<string>();
@@ -60,23 +87,24 @@ internal sealed class SyncAdapterProjector
             ModifiedField = resource.ModifiedField,
             DeletedField = resource.DeletedField,
             ETagField = resource.ETagField,
-            ListCall = Call(list, listArguments),
+            ListCall = Call(list, Scoped(list, listArguments)),
             Items = tokens.Items,
             Next = tokens.Next,
-            GetCall = Call(get, new List<string> { getKey.Name + ": " + keyArgument }),
+            GetCall = Call(get, Scoped(get, new List<string> { getKey.Name + ": " + keyArgument })),
         };
+        model.Scope.AddRange(scope.Select(entry => entry.Model));
 
         var used = new List<string> { resource.List, resource.Get };
         if (resource.Create is { } createKey && _find(createKey) is { } create && Body(create) is { } createBody)
         {
-            model.CreateCall = Call(create, new List<string> { createBody.Name + ": body" });
+            model.CreateCall = Call(create, Scoped(create, new List<string> { createBody.Name + ": body" }));
             model.CreateBodyType = createBody.Type.TrimEnd('?');
             used.Add(createKey);
         }
 
         if (resource.Update is { } updateKey && _find(updateKey) is { } update && Body(update) is { } updateBody && Parameter(update, resource.KeyParameter) is { } updateId)
         {
-            model.UpdateCall = Call(update, WithIfMatch(update, new List<string> { updateId.Name + ": " + keyArgument, updateBody.Name + ": body" }));
+            model.UpdateCall = Call(update, Scoped(update, WithIfMatch(update, new List<string> { updateId.Name + ": " + keyArgument, updateBody.Name + ": body" })));
             model.UpdateBodyType = updateBody.Type.TrimEnd('?');
             model.UpdateSendsRecord = update.Operation.Method == "PUT";
             used.Add(updateKey);
@@ -84,7 +112,7 @@ internal sealed class SyncAdapterProjector
 
         if (resource.Delete is { } deleteKey && _find(deleteKey) is { } delete && Parameter(delete, resource.KeyParameter) is { } deleteId)
         {
-            model.DeleteCall = Call(delete, WithIfMatch(delete, new List<string> { deleteId.Name + ": " + keyArgument }));
+            model.DeleteCall = Call(delete, Scoped(delete, WithIfMatch(delete, new List<string> { deleteId.Name + ": " + keyArgument })));
             used.Add(deleteKey);
         }
 

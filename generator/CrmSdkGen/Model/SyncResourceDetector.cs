@@ -33,7 +33,7 @@ internal static class SyncResourceDetector
         }
 
         var resources = new List<ApiSyncResource>();
-        foreach (var list in operations.Where(operation => operation.Method == "GET" && !operation.Path.EndsWith("}", StringComparison.Ordinal)))
+        foreach (var list in operations.Where(operation => operation.Method == "GET" && !operation.Deprecated && !operation.Path.EndsWith("}", StringComparison.Ordinal)))
         {
             if (list.SyncHints is { Enabled: false } || Detect(list, byKey, lookup) is not { } resource)
             {
@@ -48,9 +48,11 @@ internal static class SyncResourceDetector
 
     private static ApiSyncResource? Detect(ApiOperation list, Dictionary<string, ApiOperation> byKey, Func<string, ApiSchema?> lookup)
     {
-        var get = byKey.Values.FirstOrDefault(candidate => candidate.Method == "GET" && ItemParameter(list.Path, candidate.Path) is not null);
+        var get = byKey.Values.FirstOrDefault(candidate => candidate.Method == "GET" && !candidate.Deprecated && ItemParameter(list.Path, candidate.Path) is not null);
+        var scope = list.Parameters.Where(parameter => parameter.Location == ApiParameterLocation.Path).Select(parameter => parameter.Name).ToList();
         if (get is null || ItemParameter(list.Path, get.Path) is not { } keyParameter
-            || list.Parameters.Any(parameter => parameter.Required) || !OnlyKeyRequired(get, keyParameter)
+            || list.Parameters.Any(parameter => parameter.Required && parameter.Location != ApiParameterLocation.Path)
+            || !OnlyKeyRequired(get, keyParameter, scope)
             || ItemSchema(list, lookup) is not { } item || get.Result.Type is not { Kind: ApiTypeKind.Named })
         {
             return null;
@@ -66,11 +68,21 @@ internal static class SyncResourceDetector
             return null;
         }
 
+        // Reads, creates and updates must answer with the record itself (its key at the top), not an envelope around it.
+        bool AnswersWithRecord(ApiOperation operation) =>
+            operation.Result.Type is { Kind: ApiTypeKind.Named, SchemaId: { } id } && lookup(id) is { } schema
+            && SchemaHierarchy.AllProperties(schema, lookup).Any(property => property.JsonName == key);
+        if (!AnswersWithRecord(get))
+        {
+            return null;
+        }
+
         var modified = hints?.Modified ?? Pick(properties, ModifiedNames, property => property.Type.Kind == ApiTypeKind.String && property.Type.Format is "date-time" or null || property.Type.Kind == ApiTypeKind.Integer);
         var deleted = hints?.Deleted ?? Pick(properties, DeletedNames, property => property.Type.Kind == ApiTypeKind.Boolean);
         var etag = hints?.ETag ?? Pick(properties, ETagNames, property => property.Type.Kind == ApiTypeKind.String);
         var since = hints?.UpdatedSince ?? list.Parameters.FirstOrDefault(IsUpdatedSince)?.Name;
         var itemPath = ItemPath(list.Path, keyParameter);
+        ApiOperation? Answering(ApiOperation? operation) => operation is not null && AnswersWithRecord(operation) ? operation : null;
         return new ApiSyncResource(
             hints?.Resource ?? ResourceName(list.Path),
             item.Id,
@@ -80,11 +92,12 @@ internal static class SyncResourceDetector
             deleted,
             etag,
             since is not null && list.Parameters.Any(parameter => parameter.Name == since) ? since : null,
+            scope.ToEquatableArray(),
             list.Key,
             get.Key,
-            WithBody(byKey, "POST " + list.Path, keyParameter: null)?.Key,
-            (WithBody(byKey, "PATCH " + itemPath, keyParameter) ?? WithBody(byKey, "PUT " + itemPath, keyParameter))?.Key,
-            byKey.TryGetValue("DELETE " + itemPath, out var delete) && OnlyKeyRequired(delete, keyParameter) ? delete.Key : null);
+            Answering(WithBody(byKey, "POST " + list.Path, keyParameter: null, scope))?.Key,
+            Answering(WithBody(byKey, "PATCH " + itemPath, keyParameter, scope) ?? WithBody(byKey, "PUT " + itemPath, keyParameter, scope))?.Key,
+            byKey.TryGetValue("DELETE " + itemPath, out var delete) && !delete.Deprecated && OnlyKeyRequired(delete, keyParameter, scope) ? delete.Key : null);
     }
 
     // The parameter name when itemPath is listPath plus one "{parameter}" segment.
@@ -99,14 +112,15 @@ internal static class SyncResourceDetector
 
     private static string ItemPath(string listPath, string keyParameter) => listPath.TrimEnd('/') + "/{" + keyParameter + "}";
 
-    private static bool OnlyKeyRequired(ApiOperation operation, string keyParameter) =>
-        operation.Parameters.All(parameter => !parameter.Required || parameter.Name == keyParameter);
+    private static bool OnlyKeyRequired(ApiOperation operation, string? keyParameter, List<string> scope) =>
+        operation.Parameters.All(parameter => !parameter.Required || parameter.Name == keyParameter || scope.Contains(parameter.Name));
 
-    private static ApiOperation? WithBody(Dictionary<string, ApiOperation> byKey, string key, string? keyParameter) =>
+    private static ApiOperation? WithBody(Dictionary<string, ApiOperation> byKey, string key, string? keyParameter, List<string> scope) =>
         byKey.TryGetValue(key, out var operation)
+        && !operation.Deprecated
         && operation.Body is { Kind: ApiContentKind.Json, Type.Kind: ApiTypeKind.Named }
         && operation.Result.Type is { Kind: ApiTypeKind.Named }
-        && operation.Parameters.All(parameter => !parameter.Required || parameter.Name == keyParameter)
+        && OnlyKeyRequired(operation, keyParameter, scope)
             ? operation
             : null;
 

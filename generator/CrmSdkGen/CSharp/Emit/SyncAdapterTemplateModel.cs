@@ -14,6 +14,9 @@ internal sealed class SyncAdapterTemplateModel
     public bool ItemNullable { get; set; }
     public string Resource { get; set; } = string.Empty;
 
+    /// <summary>Path parameters of the collection (a space, an object type), taken by the constructor and kept in fields.</summary>
+    public System.Collections.Generic.List<SyncScopeTemplateModel> Scope { get; } = new();
+
     /// <summary>"Watermark" when the list takes an updated-since parameter and records have a time of change, else "Full".</summary>
     public string PullMode { get; set; } = "Full";
     public string KeyField { get; set; } = string.Empty;
@@ -37,4 +40,13 @@ internal sealed class SyncAdapterTemplateModel
 
     /// <summary>The operations used, as "METHOD path", for the documentation comment.</summary>
     public string Operations { get; set; } = string.Empty;
+}
+
+/// <summary>A path parameter of the collection that the adapter is built with.</summary>
+internal sealed class SyncScopeTemplateModel
+{
+    public string Name { get; set; } = string.Empty;
+    public string Field { get; set; } = string.Empty;
+    public string Type { get; set; } = string.Empty;
+    public string? Summary { get; set; }
 }
