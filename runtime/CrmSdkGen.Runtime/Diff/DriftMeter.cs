@@ -18,8 +18,8 @@ public static class DriftMeter
         where T : class, IJsonModel<T>
     {
         ArgumentNullException.ThrowIfNull(key);
-        var leftJson = left.Select(record => (Key: key(record), Json: ToElement(record))).ToList();
-        var rightJson = right.Select(record => (Key: key(record), Json: ToElement(record))).ToList();
+        var leftJson = left.Select(record => (Key: key(record), Json: JsonModel.ToElement(record))).ToList();
+        var rightJson = right.Select(record => (Key: key(record), Json: JsonModel.ToElement(record))).ToList();
         return Measure(leftJson, rightJson, options ?? new DriftOptions());
     }
 
@@ -32,11 +32,12 @@ public static class DriftMeter
         return Measure(left.Select(record => (Key(record), record)).ToList(), right.Select(record => (Key(record), record)).ToList(), options ?? new DriftOptions());
     }
 
-    private static JsonElement ToElement<T>(T model)
-        where T : class, IJsonModel<T>
+    /// <summary>Compares two keyed copies of JSON records, such as a sync store's records and the CRM's.</summary>
+    public static DriftReport Compare(IReadOnlyDictionary<string, JsonElement> left, IReadOnlyDictionary<string, JsonElement> right, DriftOptions? options = null)
     {
-        using var document = JsonDocument.Parse(JsonModel.ToUtf8(model, ModelCodec<T>.Instance));
-        return document.RootElement.Clone();
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return Measure(left.Select(pair => (pair.Key, pair.Value)).ToList(), right.Select(pair => (pair.Key, pair.Value)).ToList(), options ?? new DriftOptions());
     }
 
     private static DriftReport Measure(List<(string Key, JsonElement Json)> left, List<(string Key, JsonElement Json)> right, DriftOptions options)

@@ -36,6 +36,14 @@ public static class JsonModel
     public static string ToJson<T>(T model)
         where T : class, IJsonModel<T> => Encoding.UTF8.GetString(ToUtf8(model, ModelCodec<T>.Instance));
 
+    /// <summary>The model as a JSON element, with exactly the properties that were read or assigned.</summary>
+    public static JsonElement ToElement<T>(T model)
+        where T : class, IJsonModel<T>
+    {
+        using var document = JsonDocument.Parse(ToUtf8(model, ModelCodec<T>.Instance));
+        return document.RootElement.Clone();
+    }
+
     /// <summary>Formats only the properties of <paramref name="model"/> assigned since it was created, read or last accepted: the minimal PATCH body.</summary>
     public static string ChangesToJson<T>(T model)
         where T : ApiModel<System.Text.Json.JsonElement>

@@ -18,8 +18,7 @@ public static class SyncJson
             throw new InvalidOperationException($"The CRM answered without the {typeof(T).Name} record the sync needs.");
         }
 
-        using var document = JsonDocument.Parse(JsonModel.ToUtf8(model, ModelCodec<T>.Instance));
-        return document.RootElement.Clone();
+        return JsonModel.ToElement(model);
     }
 
     /// <summary>The JSON record as a model; the properties it carries (nulls included) are the ones the model sends.</summary>
