@@ -8,4 +8,17 @@ if (args.Length > 0 && args[0] == "size")
     return;
 }
 
+// "pull [counts...]" runs the full-pull benchmark; "pull-one" is its child process.
+if (args.Length > 0 && args[0] == "pull")
+{
+    await PullBenchmark.RunAsync(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToList() : [25_000, 50_000, 100_000]);
+    return;
+}
+
+if (args.Length == 4 && args[0] == "pull-one")
+{
+    Environment.ExitCode = await PullBenchmark.PullOnceAsync(args[1], new Uri(args[2]), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);

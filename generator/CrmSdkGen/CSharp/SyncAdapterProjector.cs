@@ -73,6 +73,12 @@ internal sealed class SyncAdapterProjector
             listArguments.Add(since!.Name + ": " + sinceArgument);
         }
 
+        if (resource.PageSizeParameter is { } sizeName && list.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == sizeName) is { } size
+            && size.Type.TrimEnd('?') is "int" or "long")
+        {
+            listArguments.Add(size.Name + ": Options.PageSize");
+        }
+
         var itemType = _types.DeclaredName(new ApiType(ApiTypeKind.Named, SchemaId: resource.ItemSchemaId), nullable: false);
         var model = new SyncAdapterTemplateModel
         {

@@ -12,6 +12,7 @@ namespace CrmSdkGen.Model;
 /// <param name="DeletedField">A boolean record property that marks a tombstone, if one was found.</param>
 /// <param name="ETagField">A record property with the entity tag, if one was found.</param>
 /// <param name="UpdatedSinceParameter">The list parameter that filters by time of last change, if one was found.</param>
+/// <param name="PageSizeParameter">The list parameter that sets how many records a page holds, if one was found.</param>
 /// <param name="ScopeParameters">Path parameters the collection path itself takes (a space, an object type), which the adapter is built with.</param>
 internal sealed record ApiSyncResource(
     string Name,
@@ -22,6 +23,7 @@ internal sealed record ApiSyncResource(
     string? DeletedField,
     string? ETagField,
     string? UpdatedSinceParameter,
+    string? PageSizeParameter,
     EquatableArray<string> ScopeParameters,
     string List,
     string Get,

@@ -21,6 +21,7 @@ internal static class SyncResourceDetector
 
     private static readonly string[] DeletedNames = { "archived", "isarchived", "deleted", "isdeleted", "removed", "isremoved" };
     private static readonly string[] ETagNames = { "@odata.etag", "@etag", "etag", "_etag" };
+    private static readonly string[] PageSizeNames = { "limit", "perpage", "pagesize", "count", "maxresults", "top", "size", "pagelimit" };
     private static readonly string[] ChangeWords = { "updated", "modified", "changed", "lastmodified" };
     private static readonly string[] LowerBoundWords = { "since", "after", "from", "gte", "gt", "start", "min" };
 
@@ -92,6 +93,7 @@ internal static class SyncResourceDetector
             deleted,
             etag,
             since is not null && list.Parameters.Any(parameter => parameter.Name == since) ? since : null,
+            PageSizeNames.Select(name => list.Parameters.FirstOrDefault(parameter => parameter.Location == ApiParameterLocation.Query && parameter.Type.Kind == ApiTypeKind.Integer && Normal(parameter.Name).TrimStart('$') == name)).FirstOrDefault(found => found is not null)?.Name,
             scope.ToEquatableArray(),
             list.Key,
             get.Key,

@@ -40,8 +40,14 @@ public static class JsonModel
     public static JsonElement ToElement<T>(T model)
         where T : class, IJsonModel<T>
     {
-        using var document = JsonDocument.Parse(ToUtf8(model, ModelCodec<T>.Instance));
-        return document.RootElement.Clone();
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            model.WriteJson(writer);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
     }
 
     /// <summary>Formats only the properties of <paramref name="model"/> assigned since it was created, read or last accepted: the minimal PATCH body.</summary>

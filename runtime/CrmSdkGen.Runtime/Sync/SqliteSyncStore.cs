@@ -17,7 +17,6 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
 {
     private const string Columns = "key, local, base, pending";
     private readonly string _records;
-    private readonly string _seen;
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -40,16 +39,14 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         }
 
         _records = collection;
-        _seen = collection + "_seen";
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute($"""
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=NORMAL;
-            CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER);
+            CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER, seen TEXT);
             CREATE INDEX IF NOT EXISTS {_records}_outbox ON {_records} (pending_order) WHERE pending <> 0;
             CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS {_seen} (scope TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (scope, key)) WITHOUT ROWID;
             """);
     }
 
@@ -114,7 +111,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         {
             var keys = new List<string>();
             using var command = Command(
-                $"SELECT key FROM {_records} WHERE pending <> {(int)PendingChange.Create} AND key NOT IN (SELECT key FROM {_seen} WHERE scope = $scope);",
+                $"SELECT key FROM {_records} WHERE pending <> {(int)PendingChange.Create} AND seen IS NOT $scope;",
                 null,
                 ("$scope", scope));
             using var reader = command.ExecuteReader();
@@ -141,8 +138,9 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         return Locked(cancellationToken, () =>
         {
             using var transaction = _connection.BeginTransaction();
-            WriteRecords(commit, transaction);
-            WriteSeen(commit, transaction);
+            ForgetSeen(commit, transaction);
+            var seenNotWritten = WriteRecords(commit, transaction);
+            MarkSeen(commit.SeenScope, seenNotWritten, transaction);
             if (commit.CheckpointName is { } name)
             {
                 using var checkpoint = Command(
@@ -165,15 +163,28 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         _gate.Dispose();
     }
 
-    private void WriteRecords(SyncCommit commit, SqliteTransaction transaction)
+    // Keys a full listing reached are marked in the records' "seen" column (with the listing's scope), so that marking
+    // costs nothing beyond writing the record.
+    private void ForgetSeen(SyncCommit commit, SqliteTransaction transaction)
     {
+        if (commit is { ClearSeen: true, SeenScope: { } scope })
+        {
+            using var clear = Command($"UPDATE {_records} SET seen = NULL WHERE seen = $scope;", transaction, ("$scope", scope));
+            clear.ExecuteNonQuery();
+        }
+    }
+
+    // Returns the keys the commit marks seen without writing them.
+    private IReadOnlyCollection<string> WriteRecords(SyncCommit commit, SqliteTransaction transaction)
+    {
+        var seen = new HashSet<string>(commit.Seen, StringComparer.Ordinal);
         if (commit.Writes.Count == 0)
         {
-            return;
+            return seen;
         }
 
         long order;
-        using (var last = Command($"SELECT COALESCE(MAX(pending_order), 0) FROM {_records};", transaction))
+        using (var last = Command($"SELECT COALESCE(MAX(pending_order), 0) FROM {_records} WHERE pending <> 0;", transaction))
         {
             order = (long)last.ExecuteScalar()!;
         }
@@ -181,16 +192,18 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         // The outbox keeps the order in which records were first changed locally.
         using var put = Command(
             $"""
-            INSERT INTO {_records} (key, local, base, pending, pending_order) VALUES ($key, $local, $base, $pending, $order)
+            INSERT INTO {_records} (key, local, base, pending, pending_order, seen) VALUES ($key, $local, $base, $pending, $order, $seen)
             ON CONFLICT(key) DO UPDATE SET local = excluded.local, base = excluded.base, pending = excluded.pending,
-                pending_order = CASE WHEN excluded.pending = 0 THEN NULL ELSE COALESCE({_records}.pending_order, excluded.pending_order) END;
+                pending_order = CASE WHEN excluded.pending = 0 THEN NULL ELSE COALESCE({_records}.pending_order, excluded.pending_order) END,
+                seen = COALESCE(excluded.seen, {_records}.seen);
             """,
             transaction,
             ("$key", null),
             ("$local", null),
             ("$base", null),
             ("$pending", null),
-            ("$order", null));
+            ("$order", null),
+            ("$seen", null));
         using var remove = Command($"DELETE FROM {_records} WHERE key = $key;", transaction, ("$key", null));
         foreach (var (key, record) in commit.Writes)
         {
@@ -201,30 +214,28 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
                 continue;
             }
 
+            // A synced record's base is the record itself: stored once.
             put.Parameters[0].Value = key;
             put.Parameters[1].Value = (object?)record.Local?.GetRawText() ?? DBNull.Value;
-            put.Parameters[2].Value = (object?)record.Base?.GetRawText() ?? DBNull.Value;
+            put.Parameters[2].Value = record.Pending == PendingChange.None ? DBNull.Value : (object?)record.Base?.GetRawText() ?? DBNull.Value;
             put.Parameters[3].Value = (int)record.Pending;
             put.Parameters[4].Value = record.Pending == PendingChange.None ? DBNull.Value : ++order;
+            put.Parameters[5].Value = seen.Remove(key) ? commit.SeenScope : DBNull.Value;
             put.ExecuteNonQuery();
         }
+
+        return seen;
     }
 
-    private void WriteSeen(SyncCommit commit, SqliteTransaction transaction)
+    private void MarkSeen(string? scope, IReadOnlyCollection<string> keys, SqliteTransaction transaction)
     {
-        if (commit.SeenScope is not { } scope)
+        if (scope is null || keys.Count == 0)
         {
             return;
         }
 
-        if (commit.ClearSeen)
-        {
-            using var clear = Command($"DELETE FROM {_seen} WHERE scope = $scope;", transaction, ("$scope", scope));
-            clear.ExecuteNonQuery();
-        }
-
-        using var mark = Command($"INSERT OR IGNORE INTO {_seen} (scope, key) VALUES ($scope, $key);", transaction, ("$scope", scope), ("$key", null));
-        foreach (var key in commit.Seen)
+        using var mark = Command($"UPDATE {_records} SET seen = $scope WHERE key = $key;", transaction, ("$scope", scope), ("$key", null));
+        foreach (var key in keys)
         {
             mark.Parameters[1].Value = key;
             mark.ExecuteNonQuery();
@@ -263,11 +274,12 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static SyncRecord ReadRecord(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.IsDBNull(1) ? null : Parse(reader.GetString(1)),
-        reader.IsDBNull(2) ? null : Parse(reader.GetString(2)),
-        (PendingChange)reader.GetInt32(3));
+    private static SyncRecord ReadRecord(SqliteDataReader reader)
+    {
+        var pending = (PendingChange)reader.GetInt32(3);
+        var local = reader.IsDBNull(1) ? (JsonElement?)null : Parse(reader.GetString(1));
+        return new SyncRecord(reader.GetString(0), local, pending == PendingChange.None ? local : reader.IsDBNull(2) ? null : Parse(reader.GetString(2)), pending);
+    }
 
     private static string JsonArrayOf(IEnumerable<string> keys)
     {

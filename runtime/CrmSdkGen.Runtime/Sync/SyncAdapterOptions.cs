@@ -24,6 +24,9 @@ public sealed class SyncAdapterOptions
     /// <summary>The field with the record's entity tag, for If-Match on updates and deletes (Dataverse "@odata.etag").</summary>
     public string? ETagField { get; set; }
 
+    /// <summary>How many records a page asks for, where the list operation takes a page size; null leaves the CRM's default.</summary>
+    public int? PageSize { get; set; }
+
     /// <summary>How many records one batch call may carry; 1 when the resource has no batch endpoint.</summary>
     public int BatchSize { get; set; } = 1;
 }

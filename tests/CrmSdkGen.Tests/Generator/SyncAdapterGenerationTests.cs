@@ -90,7 +90,7 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
         Assert.Contains("PullMode = global::CrmSdkGen.Runtime.Sync.SyncPullMode.Watermark,", text, StringComparison.Ordinal);
         Assert.Contains("""ModifiedField = "updatedAt",""", text, StringComparison.Ordinal);
         Assert.Contains("""DeletedField = "archived",""", text, StringComparison.Ordinal);
-        Assert.Contains("ListContactsAsync(after: token, updatedSince: request.Since, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
+        Assert.Contains("ListContactsAsync(after: token, updatedSince: request.Since, limit: Options.PageSize, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
         Assert.Contains("new global::CrmSdkGen.Runtime.Sync.SyncPage(records, page.Paging?.Next?.After)", text, StringComparison.Ordinal);
         Assert.Contains("UpdateContactAsync(contactId: key, body: body", text, StringComparison.Ordinal);
         Assert.Contains("FromElement<global::Test.Api.Models.ContactInput>(changes)", text, StringComparison.Ordinal);
