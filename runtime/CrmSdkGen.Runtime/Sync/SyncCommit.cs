@@ -30,9 +30,6 @@ public sealed class SyncCommit
     /// <summary>The checkpoint's new value.</summary>
     public string? CheckpointValue { get; private set; }
 
-    /// <summary>Whether the commit writes nothing.</summary>
-    public bool IsEmpty => _writes.Count == 0 && _seen.Count == 0 && !ClearSeen && CheckpointName is null;
-
     /// <summary>Stores <paramref name="record"/> under its key.</summary>
     public SyncCommit Put(SyncRecord record)
     {
