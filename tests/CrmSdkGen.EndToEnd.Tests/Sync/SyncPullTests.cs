@@ -93,12 +93,16 @@ public sealed class SyncPullTests
         await harness.AssertStoreEqualsServer();
     }
 
-    [Fact]
-    public async Task An_expired_delta_token_starts_a_full_listing_that_finds_deletes_the_feed_no_longer_reports()
+    [Theory]
+    [InlineData(SyncPullMode.DeltaToken)]
+    [InlineData(SyncPullMode.Cursor)]
+    public async Task An_expired_delta_token_starts_a_full_listing_that_finds_deletes_the_feed_no_longer_reports(SyncPullMode mode)
     {
         await using var harness = await SyncHarness.StartAsync();
         var ids = harness.Seed(120);
-        var engine = new SyncEngine(new DeltaContactsAdapter(harness.Http, SyncHarness.ApiKey), harness.Store);
+        var adapter = new DeltaContactsAdapter(harness.Http, SyncHarness.ApiKey);
+        adapter.Options.PullMode = mode;
+        var engine = new SyncEngine(adapter, harness.Store);
 
         var first = await engine.PullAsync();
         Assert.True(first.FullListing);
