@@ -86,7 +86,6 @@ internal sealed class SyncAdapterProjector
             Name = name,
             ClientName = "global::" + clientNamespace + "." + clientName,
             ItemType = itemType,
-            ItemNullable = true,
             Resource = resource.Name,
             PullMode = sinceArgument is not null && resource.ModifiedField is not null ? "Watermark" : "Full",
             KeyField = resource.KeyField,

@@ -14,6 +14,8 @@ internal static class TemplateFunctions
         functions.Import("doc_inline", new System.Func<string?, string>(TemplateText.DocInline));
         functions.Import("summary", new System.Func<string?, string?, string, string>((text, fallback, indent) => DocElement("summary", string.IsNullOrWhiteSpace(text) ? fallback : text, indent)));
         functions.Import("remarks", new System.Func<string?, string, string>((text, indent) => DocElement("remarks", text, indent)));
+        functions.Import("pascal", new System.Func<string?, string>(text => Identifier.Pascal(text ?? string.Empty)));
+        functions.Import("camel", new System.Func<string?, string>(text => Identifier.Camel(text ?? string.Empty)));
         return functions;
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CrmSdkGen.CSharp;
 using CrmSdkGen.Emit;
@@ -15,7 +16,7 @@ namespace CrmSdkGen.Generation;
 internal static class SdkGenerator
 {
     public static GenerationResult Generate(SpecSource source, CancellationToken cancellationToken = default) =>
-        Emit(BuildModel(source, cancellationToken), cancellationToken);
+        Emit(BuildModel(source, cancellationToken), EquatableArray<TemplateOverride>.Empty, cancellationToken);
 
     /// <summary>Stages 1 and 2: read the spec and build its API description.</summary>
     public static ModelResult BuildModel(SpecSource source, CancellationToken cancellationToken)
@@ -52,8 +53,12 @@ internal static class SdkGenerator
         return new ModelResult(source.Path, api, targetNamespace, clientName, sink.Items.ToEquatableArray());
     }
 
-    /// <summary>Stages 3 and 4: project the description to C# and render every file.</summary>
-    public static GenerationResult Emit(ModelResult model, CancellationToken cancellationToken)
+    /// <summary>Stages 3 and 4 with the built-in templates only.</summary>
+    public static GenerationResult Emit(ModelResult model, CancellationToken cancellationToken) =>
+        Emit(model, EquatableArray<TemplateOverride>.Empty, cancellationToken);
+
+    /// <summary>Stages 3 and 4: project the description to C# and render every file, with the project's template overrides.</summary>
+    public static GenerationResult Emit(ModelResult model, EquatableArray<TemplateOverride> templates, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>(model.Diagnostics);
         var files = new List<GeneratedFile>();
@@ -64,11 +69,30 @@ internal static class SdkGenerator
 
         try
         {
-            var renderer = new TemplateRenderer();
+            // A spec's own override of a template wins over the project-wide one.
+            var overrides = templates.Where(template => template.AppliesTo(model.SpecPath)).OrderBy(template => template.Spec.Length);
+            var renderer = new TemplateRenderer(overrides);
+            var failed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in CSharpProjection.Project(model.Api, model.Namespace, model.ClientName))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                files.Add(new GeneratedFile(file.HintName, renderer.Render(file.Template, file.Model)));
+                string content;
+                try
+                {
+                    content = renderer.Render(file.Template, file.Model);
+                }
+                catch (TemplateOverrideException failure)
+                {
+                    // A broken override is reported once, at its place, and the built-in template keeps the build going.
+                    if (failed.Add(failure.Template.Path))
+                    {
+                        diagnostics.Add(new DiagnosticInfo(DiagnosticIds.TemplateError, Severity.Error, failure.Message, failure.Template.Path, TemplateSpan(failure)));
+                    }
+
+                    content = renderer.RenderBuiltIn(file.Template, file.Model);
+                }
+
+                files.Add(new GeneratedFile(file.HintName, content));
             }
         }
         catch (TemplateFailureException failure)
@@ -83,6 +107,13 @@ internal static class SdkGenerator
         }
 
         return new GenerationResult(files.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static SourceSpan TemplateSpan(TemplateOverrideException failure)
+    {
+        var lines = new TextLines(failure.Template.Text);
+        var start = lines.OffsetOf(failure.Line, failure.Column);
+        return new SourceSpan(start, 0, failure.Line, failure.Column, failure.Line, failure.Column);
     }
 
     private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using CrmSdkGen.Generation;
 using CrmSdkGen.Model;
@@ -19,6 +20,9 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
 
     /// <summary>Tracking name of the step that builds the API description.</summary>
     public const string ModelStep = "CrmSdkGen.Model";
+
+    /// <summary>Tracking name of the step that reads template overrides.</summary>
+    public const string TemplatesStep = "CrmSdkGen.Templates";
 
     /// <summary>Tracking name of the step that renders files.</summary>
     public const string FilesStep = "CrmSdkGen.Files";
@@ -50,8 +54,19 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Select(static (source, cancellationToken) => SdkGenerator.BuildModel(source, cancellationToken))
             .WithTrackingName(ModelStep);
 
+        // Templates join after the model step: editing one re-renders, but never re-reads or re-models a spec.
+        var templates = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ToTemplate(pair.Left, pair.Right, cancellationToken))
+            .Where(static template => template is not null)
+            .Select(static (template, _) => template!)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(template => template.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TemplatesStep);
+
         var results = models
-            .Select(static (model, cancellationToken) => SdkGenerator.Emit(model, cancellationToken))
+            .Combine(templates)
+            .Select(static (pair, cancellationToken) => SdkGenerator.Emit(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(FilesStep);
 
         var outputs = results.SelectMany(static (result, _) => result.Files).WithTrackingName(FileStep);
@@ -74,6 +89,19 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
         return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty);
+    }
+
+    private static TemplateOverride? ToTemplate(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(text);
+        if (!options.TryGetValue("build_metadata.AdditionalFiles.CrmSdkGenTemplate", out var flag) || !string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        options.TryGetValue("build_metadata.AdditionalFiles.Spec", out var spec);
+        var name = System.IO.Path.GetFileNameWithoutExtension(text.Path);
+        return new TemplateOverride(name, text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, spec ?? string.Empty);
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

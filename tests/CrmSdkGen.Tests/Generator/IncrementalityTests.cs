@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CrmSdkGen.Tests.Generator;
 
-/// <summary>An edit elsewhere in the project re-runs nothing; an edit to one schema re-emits only its file.</summary>
+/// <summary>
+/// An edit elsewhere in the project re-runs nothing; an edit to one schema re-emits only its file; an edit to one template
+/// re-renders without re-reading the spec and changes only the files that template renders.
+/// </summary>
 public sealed class IncrementalityTests
 {
     private static readonly string[] TrackedSteps = [CrmSdkGenGenerator.SpecStep, CrmSdkGenGenerator.ModelStep, CrmSdkGenGenerator.FilesStep, CrmSdkGenGenerator.FileStep];
@@ -45,6 +48,31 @@ public sealed class IncrementalityTests
         Assert.All(files.Except(modified), output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
     }
 
+    [Fact]
+    public void Editing_a_template_re_renders_without_re_modelling_and_changes_only_the_files_it_renders()
+    {
+        var first = new InMemoryAdditionalText("/templates/Enum.sbn", "// first\n" + CrmSdkGen.Emit.TemplateCatalog.ReadSource("Enum"));
+        var (driver, compilation) = RunOnce(TestSpecs.Models, first);
+        var second = new InMemoryAdditionalText("/templates/Enum.sbn", "// second\n" + CrmSdkGen.Emit.TemplateCatalog.ReadSource("Enum"));
+
+        driver = driver.ReplaceAdditionalText(first, second);
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (var step in new[] { CrmSdkGenGenerator.SpecStep, CrmSdkGenGenerator.ModelStep })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(run => run.Outputs), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} reported {output.Reason}."));
+        }
+
+        var files = result.TrackedSteps[CrmSdkGenGenerator.FileStep].SelectMany(run => run.Outputs).ToList();
+        var modified = files.Where(output => output.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).ToList();
+        var enumFile = (CrmSdkGen.Generation.GeneratedFile)Assert.Single(modified).Value;
+        Assert.Equal("Test.Api.Models.Stage.g.cs", enumFile.HintName);
+        Assert.StartsWith("// second", enumFile.Content, StringComparison.Ordinal);
+        Assert.True(files.Count > 3);
+        Assert.All(files.Except(modified), output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
+    }
+
     private static readonly Dictionary<string, AdditionalText> Texts = new();
 
     private static AdditionalText Spec(string text)
@@ -53,7 +81,7 @@ public sealed class IncrementalityTests
         {
             if (!Texts.TryGetValue(text, out var additional))
             {
-                additional = new InMemoryAdditionalText("/specs/crm.json", text);
+                additional = new InMemoryAdditionalText(text.TrimStart().StartsWith('{') ? "/specs/crm.json" : "/specs/crm.yaml", text);
                 Texts[text] = additional;
             }
 
@@ -61,7 +89,7 @@ public sealed class IncrementalityTests
         }
     }
 
-    private static (GeneratorDriver Driver, Compilation Compilation) RunOnce(string spec)
+    private static (GeneratorDriver Driver, Compilation Compilation) RunOnce(string spec, params AdditionalText[] templates)
     {
         var compilation = CSharpCompilation.Create(
             "Consumer",
@@ -70,7 +98,7 @@ public sealed class IncrementalityTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new CrmSdkGenGenerator().AsSourceGenerator()],
-            [Spec(spec)],
+            [Spec(spec), .. templates],
             GeneratedCompilation.ParseOptions,
             new SpecItemOptionsProvider("Test.Api", "TestClient"),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

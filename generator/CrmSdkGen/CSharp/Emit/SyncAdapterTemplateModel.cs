@@ -11,7 +11,6 @@ internal sealed class SyncAdapterTemplateModel
     public string Name { get; set; } = string.Empty;
     public string ClientName { get; set; } = string.Empty;
     public string ItemType { get; set; } = string.Empty;
-    public bool ItemNullable { get; set; }
     public string Resource { get; set; } = string.Empty;
 
     /// <summary>Path parameters of the collection (a space, an object type), taken by the constructor and kept in fields.</summary>
