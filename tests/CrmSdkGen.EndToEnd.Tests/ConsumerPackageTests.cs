@@ -20,6 +20,13 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
         var project = await CreateProjectAsync(repository);
         File.Copy(Path.Combine(repository, "specs/acme/acme-crm-contacts.yaml"), Path.Combine(project, "specs/contacts.yaml"));
         File.Copy(Path.Combine(repository, "specs/features/readme-3.0-petstore-expanded.json"), Path.Combine(project, "specs/petstore.json"));
+
+        // The contacts client comes from the project's own copy of the Client template, with one member added.
+        Directory.CreateDirectory(Path.Combine(project, "templates"));
+        var clientTemplate = File.ReadAllText(Path.Combine(repository, "generator/CrmSdkGen/Emit/Templates/Client.sbn"))
+            .Replace("public sealed partial class {{ model.name }}\n{\n", "public sealed partial class {{ model.name }}\n{\n    /// <summary>Added by the project's template.</summary>\n    public const string Flavour = {{ cs_string model.title }};\n\n", StringComparison.Ordinal);
+        Assert.Contains("Flavour", clientTemplate, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(project, "templates/Client.sbn"), clientTemplate);
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -35,6 +42,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
                 <PackageReference Include="CrmSdkGen" Version="0.1.0" />
                 <CrmSdkGenSpec Include="specs/contacts.yaml" Namespace="Acme.Crm" ClientName="AcmeClient" />
                 <CrmSdkGenSpec Include="specs/petstore.json" />
+                <CrmSdkGenTemplate Include="templates/Client.sbn" Spec="contacts.yaml" />
               </ItemGroup>
             </Project>
             """);
@@ -54,7 +62,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
                     using var http = new System.Net.Http.HttpClient();
                     var client = new AcmeClient(http);
                     var petstore = new Consumer.Petstore.SwaggerPetstoreClient(http);
-                    System.Console.WriteLine($"{contact.Email}|{contact.LifecycleStage}|{contact.LifecycleStage?.IsKnown}|{JsonModel.ToJson(contact)}|{JsonModel.ToJson(patch)}|{client.Contacts.GetType().Name}|{petstore.Pets.GetType().Name}");
+                    System.Console.WriteLine($"{contact.Email}|{contact.LifecycleStage}|{contact.LifecycleStage?.IsKnown}|{JsonModel.ToJson(contact)}|{JsonModel.ToJson(patch)}|{client.Contacts.GetType().Name}|{petstore.Pets.GetType().Name}|{AcmeClient.Flavour}|{typeof(Consumer.Petstore.SwaggerPetstoreClient).GetField("Flavour") is null}");
                 }
             }
             """);
@@ -63,7 +71,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
         var printed = await RunAsync("dotnet", ["run", "-c", "Release", "--no-build"], project, Environment());
 
         Assert.Contains(
-            "a@b.c|evangelist|False|{\"id\":\"7\",\"email\":\"a@b.c\",\"lifecycleStage\":\"evangelist\",\"createdAt\":\"2024-01-01T00:00:00+00:00\",\"updatedAt\":\"2024-01-02T00:00:00+00:00\",\"archived\":false,\"x-custom\":[1,2]}|{\"phone\":null,\"lifecycleStage\":\"customer\"}|ContactsClient|PetsClient",
+            "a@b.c|evangelist|False|{\"id\":\"7\",\"email\":\"a@b.c\",\"lifecycleStage\":\"evangelist\",\"createdAt\":\"2024-01-01T00:00:00+00:00\",\"updatedAt\":\"2024-01-02T00:00:00+00:00\",\"archived\":false,\"x-custom\":[1,2]}|{\"phone\":null,\"lifecycleStage\":\"customer\"}|ContactsClient|PetsClient|Acme CRM Contacts|True",
             printed);
     }
 
