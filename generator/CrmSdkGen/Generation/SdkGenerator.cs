@@ -44,6 +44,11 @@ internal static class SdkGenerator
             api = null;
         }
 
+        if (api is not null && source.BaselinePath.Length > 0)
+        {
+            Report(source, api, sink, cancellationToken);
+        }
+
         var clientName = NamingDefaults.ClientName(source.ClientName, api?.Title ?? "Api");
         if (!string.IsNullOrWhiteSpace(source.ClientName) && clientName != source.ClientName.Trim())
         {
@@ -51,6 +56,33 @@ internal static class SdkGenerator
         }
 
         return new ModelResult(source.Path, api, targetNamespace, clientName, sink.Items.ToEquatableArray());
+    }
+
+    // The regeneration report: the baseline is read and modelled like the spec, its own findings dropped.
+    private static void Report(SpecSource source, ApiDescription api, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        if (source.Baseline is not { } baseline)
+        {
+            sink.ReportAt(DiagnosticIds.BaselineNotFound, Severity.Warning, $"The Baseline '{source.BaselinePath}' is not a file of the project; no regeneration report was made.", SourceSpan.Origin);
+            return;
+        }
+
+        var format = SpecFormatDetector.Detect(baseline.Path, baseline.Text);
+        var baselineSink = new DiagnosticSink(baseline.Path, new SpecLocator(baseline.Text, format));
+        try
+        {
+            if (SpecReader.Read(baseline.Text, format, baselineSink, EquatableArray<SpecFile>.Empty) is { } document)
+            {
+                SpecComparer.Compare(ModelBuilder.Build(document, baselineSink, cancellationToken), api, sink);
+                return;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            baselineSink.ReportAt(DiagnosticIds.InternalError, Severity.Error, Describe(exception), SourceSpan.Origin);
+        }
+
+        sink.ReportAt(DiagnosticIds.BaselineNotFound, Severity.Warning, $"The Baseline '{source.BaselinePath}' could not be read as a spec; no regeneration report was made.", SourceSpan.Origin);
     }
 
     /// <summary>Stages 3 and 4 with the built-in templates only.</summary>

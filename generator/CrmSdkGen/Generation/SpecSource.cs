@@ -10,4 +10,10 @@ internal sealed record SpecSource(string Path, string Text, string Namespace, st
 {
     /// <summary>The project's other spec files, which relative $refs may point into.</summary>
     public Model.EquatableArray<SpecFile> Siblings { get; init; }
+
+    /// <summary>The Baseline metadata as written (the previous version of the spec), or empty.</summary>
+    public string BaselinePath { get; init; } = string.Empty;
+
+    /// <summary>The baseline's text, when <see cref="BaselinePath"/> names a file the project passed in.</summary>
+    public SpecFile? Baseline { get; init; }
 }

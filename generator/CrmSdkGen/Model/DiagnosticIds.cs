@@ -13,4 +13,17 @@ internal static class DiagnosticIds
     public const string TemplateError = "CSG0009";
     public const string InvalidMetadata = "CSG0010";
     public const string InvalidPattern = "CSG0011";
+
+    // The regeneration report: what a new version of a spec changes against its Baseline.
+    public const string BaselineNotFound = "CSG0100";
+    public const string RemovedOperation = "CSG0101";
+    public const string RemovedProperty = "CSG0102";
+    public const string ChangedType = "CSG0103";
+    public const string BecameRequired = "CSG0104";
+    public const string RemovedEnumValue = "CSG0105";
+    public const string RemovedResponse = "CSG0106";
+    public const string ChangedParameterLocation = "CSG0107";
+    public const string NarrowedConstraint = "CSG0108";
+    public const string RemovedParameter = "CSG0109";
+    public const string Addition = "CSG0110";
 }

@@ -45,9 +45,19 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.ToEquatableArray());
 
+        // Previous versions of specs, named by a spec item's Baseline metadata, for the regeneration report.
+        var baselines = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsFlagged(pair.Right.GetOptions(pair.Left), "CrmSdkGenBaseline"))
+            .Select(static (pair, cancellationToken) => new SpecFile(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray());
+
         var specs = items
             .Combine(files)
             .Select(static (pair, _) => pair.Left with { Siblings = RelatedSpecFiles.For(pair.Left, pair.Right) })
+            .Combine(baselines)
+            .Select(static (pair, _) => pair.Left with { Baseline = BaselineFor(pair.Left, pair.Right) })
             .WithTrackingName(SpecStep);
 
         var models = specs
@@ -85,10 +95,49 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
         }
 
         options.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var targetNamespace);
+        options.TryGetValue("build_metadata.AdditionalFiles.Baseline", out var baseline);
+        provider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var projectDirectory);
         options.TryGetValue("build_metadata.AdditionalFiles.ClientName", out var clientName);
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty);
+        return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty)
+        {
+            BaselinePath = string.IsNullOrWhiteSpace(baseline) ? string.Empty : FullPath(projectDirectory, baseline!.Trim()),
+        };
+    }
+
+    private static bool IsFlagged(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_metadata.AdditionalFiles." + name, out var flag) && string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase);
+
+    private static string FullPath(string? directory, string path)
+    {
+        try
+        {
+            return System.IO.Path.GetFullPath(string.IsNullOrEmpty(directory) ? path : System.IO.Path.Combine(directory, path));
+        }
+        catch (System.ArgumentException)
+        {
+            return path;
+        }
+    }
+
+    private static SpecFile? BaselineFor(SpecSource source, EquatableArray<SpecFile> baselines)
+    {
+        if (source.BaselinePath.Length == 0)
+        {
+            return null;
+        }
+
+        var wanted = source.BaselinePath.Replace('\\', '/');
+        foreach (var file in baselines)
+        {
+            if (string.Equals(file.Path.Replace('\\', '/'), wanted, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return file;
+            }
+        }
+
+        return null;
     }
 
     private static TemplateOverride? ToTemplate(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)

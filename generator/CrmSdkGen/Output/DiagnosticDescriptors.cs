@@ -36,6 +36,17 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.TemplateError => "A template failed",
         DiagnosticIds.InvalidMetadata => "Invalid CrmSdkGenSpec metadata",
         DiagnosticIds.InvalidPattern => "Pattern not checked",
+        DiagnosticIds.BaselineNotFound => "Baseline spec not found",
+        DiagnosticIds.RemovedOperation => "Breaking change: operation removed",
+        DiagnosticIds.RemovedProperty => "Breaking change: property or schema removed or renamed",
+        DiagnosticIds.ChangedType => "Breaking change: type or format changed",
+        DiagnosticIds.BecameRequired => "Breaking change: optional became required",
+        DiagnosticIds.RemovedEnumValue => "Breaking change: enum value removed",
+        DiagnosticIds.RemovedResponse => "Breaking change: response removed",
+        DiagnosticIds.ChangedParameterLocation => "Breaking change: parameter location changed",
+        DiagnosticIds.NarrowedConstraint => "Breaking change: constraint narrowed",
+        DiagnosticIds.RemovedParameter => "Breaking change: parameter removed",
+        DiagnosticIds.Addition => "Addition since the baseline",
         _ => "CrmSdkGen",
     };
 }

@@ -1,0 +1,189 @@
+using CrmSdkGen.Generation;
+using CrmSdkGen.Model;
+using CrmSdkGen.Output;
+using CrmSdkGen.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CrmSdkGen.Tests.Generator;
+
+/// <summary>With a Baseline, every breaking change of a new spec version is a warning at its place in the new spec.</summary>
+public sealed class RegenerationReportTests
+{
+    private const string Baseline = """
+        openapi: 3.0.3
+        info: { title: Report, version: "1" }
+        paths:
+          /contacts:
+            get:
+              operationId: listContacts
+              parameters:
+                - { name: limit, in: query, schema: { type: integer, format: int32, maximum: 100 } }
+                - { name: region, in: query, schema: { type: string } }
+                - { name: after, in: query, schema: { type: string } }
+              responses:
+                "200": { description: All., content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Contact' } } } } }
+                "404": { description: None., content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }
+            post:
+              operationId: createContact
+              requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } }
+              responses:
+                "201": { description: Created., content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } }
+          /contacts/{id}:
+            delete:
+              operationId: deleteContact
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "204": { description: Gone. }
+        components:
+          schemas:
+            Contact:
+              type: object
+              required: [id]
+              properties:
+                id: { type: string }
+                email: { type: string, maxLength: 200 }
+                phone: { type: string }
+                score: { type: integer, format: int32 }
+                stage: { $ref: '#/components/schemas/Stage' }
+            Stage: { type: string, enum: [lead, customer, churned] }
+            Error: { type: object, properties: { message: { type: string } } }
+        """;
+
+    private const string Current = """
+        openapi: 3.0.3
+        info: { title: Report, version: "2" }
+        paths:
+          /contacts:
+            get:
+              operationId: listContacts
+              parameters:
+                - { name: limit, in: query, schema: { type: integer, format: int32, maximum: 50 } }
+                - { name: region, in: header, schema: { type: string } }
+                - { name: sort, in: query, required: true, schema: { type: string } }
+              responses:
+                "200": { description: All., content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Contact' } } } } }
+            post:
+              operationId: createContact
+              requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } }
+              responses:
+                "201": { description: Created., content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } }
+          /contacts/{id}:
+            get:
+              operationId: getContact
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: One., content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } }
+        components:
+          schemas:
+            Contact:
+              type: object
+              required: [id, email]
+              properties:
+                id: { type: string }
+                email: { type: string, maxLength: 100 }
+                mobile: { type: string }
+                score: { type: integer, format: int64 }
+                stage: { $ref: '#/components/schemas/Stage' }
+                nickname: { type: string }
+            Stage: { type: string, enum: [lead, customer, partner] }
+            Error: { type: object, properties: { message: { type: string } } }
+        """;
+
+    public static TheoryData<string, string, string> Changes => new()
+    {
+        { "CSG0101", "DELETE /contacts/{id} (deleteContact) was removed", "/contacts/{id}:" },
+        { "CSG0102", "'phone' of Contact was removed or renamed to 'mobile'", "mobile:" },
+        { "CSG0103", "'score' of Contact changed from integer (int32) to integer (int64)", "score:" },
+        { "CSG0104", "'email' of Contact became required", "email:" },
+        { "CSG0104", "gained the required query parameter 'sort'", "get:" },
+        { "CSG0105", "The value 'churned' of Stage was removed", "Stage:" },
+        { "CSG0106", "The '404' response of GET /contacts (listContacts) was removed", "responses:" },
+        { "CSG0107", "'region' of GET /contacts (listContacts) moved from the query to the header", "get:" },
+        { "CSG0108", "'email' of Contact narrowed: maxLength 200 → 100", "email:" },
+        { "CSG0108", "'limit' of GET /contacts (listContacts) narrowed: maximum 100 → 50", "get:" },
+        { "CSG0109", "The query parameter 'after' of GET /contacts (listContacts) was removed", "get:" },
+        { "CSG0110", "The operation GET /contacts/{id} (getContact) was added", "get:" },
+        { "CSG0110", "Stage gained the value 'partner'", "Stage:" },
+        { "CSG0110", "Contact gained the property 'nickname'", "nickname:" },
+        { "CSG0110", "Contact gained the property 'mobile'", "mobile:" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void Each_change_is_reported_once_at_its_place_in_the_new_spec(string id, string message, string lineStartsWith)
+    {
+        var diagnostics = Report(Current);
+
+        var found = Assert.Single(diagnostics, diagnostic => diagnostic.Id == id && diagnostic.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(id == "CSG0110" ? Severity.Info : Severity.Warning, found.Severity);
+        Assert.Equal("/project/specs/report.yaml", found.FilePath);
+        Assert.StartsWith(lineStartsWith, Current.Split('\n')[found.Span.StartLine].TrimStart(' ', '-').TrimStart('{', ' '), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_has_nothing_else_and_nothing_for_an_unchanged_spec()
+    {
+        Assert.Equal(Changes.Count, Report(Current).Count(diagnostic => diagnostic.Id.StartsWith("CSG01", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Report(Baseline), diagnostic => diagnostic.Id.StartsWith("CSG01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_baseline_the_project_does_not_pass_is_a_warning_not_a_failure()
+    {
+        var source = new SpecSource("/project/specs/report.yaml", Current, "Test.Api", "TestClient", "Test") { BaselinePath = "/project/specs/missing.yaml" };
+        var model = SdkGenerator.BuildModel(source, CancellationToken.None);
+
+        var warning = Assert.Single(model.Diagnostics, diagnostic => diagnostic.Id == "CSG0100");
+        Assert.Contains("missing.yaml", warning.Message, StringComparison.Ordinal);
+        Assert.NotNull(model.Api);
+    }
+
+    [Fact]
+    public void The_compiler_reports_the_breaking_changes_of_a_spec_item_with_Baseline_metadata()
+    {
+        var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("internal static class ConsumerCode { }", GeneratedCompilation.ParseOptions)], GeneratedCompilation.MetadataReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var driver = CSharpGeneratorDriver.Create(
+            [new CrmSdkGenGenerator().AsSourceGenerator()],
+            [new InMemoryAdditionalText("/project/specs/report.yaml", Current), new InMemoryAdditionalText("/project/baselines/report-v1.yaml", Baseline)],
+            GeneratedCompilation.ParseOptions,
+            new BaselineOptions());
+
+        var diagnostics = driver.RunGenerators(compilation).GetRunResult().Diagnostics;
+
+        Assert.Contains(diagnostics, diagnostic => diagnostic.Id == "CSG0101" && diagnostic.Severity == DiagnosticSeverity.Warning && diagnostic.Location.GetLineSpan().Path == "/project/specs/report.yaml");
+        Assert.Equal(Changes.Count, diagnostics.Count(diagnostic => diagnostic.Id.StartsWith("CSG01", StringComparison.Ordinal)));
+    }
+
+    private static IReadOnlyList<DiagnosticInfo> Report(string current)
+    {
+        var source = new SpecSource("/project/specs/report.yaml", current, "Test.Api", "TestClient", "Test")
+        {
+            BaselinePath = "/project/baselines/report-v1.yaml",
+            Baseline = new SpecFile("/project/baselines/report-v1.yaml", Baseline),
+        };
+        return SdkGenerator.BuildModel(source, CancellationToken.None).Diagnostics;
+    }
+
+    /// <summary>What MSBuild passes for &lt;CrmSdkGenSpec Include="specs/report.yaml" Baseline="baselines/report-v1.yaml" /&gt;.</summary>
+    private sealed class BaselineOptions : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new() { ["build_property.RootNamespace"] = "Test", ["build_property.MSBuildProjectDirectory"] = "/project" });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path.Contains("baselines", StringComparison.Ordinal)
+            ? new Options(new() { ["build_metadata.AdditionalFiles.CrmSdkGenBaseline"] = "true" })
+            : new Options(new()
+            {
+                ["build_metadata.AdditionalFiles.CrmSdkGenSpec"] = "true",
+                ["build_metadata.AdditionalFiles.Baseline"] = "baselines/report-v1.yaml",
+            });
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
