@@ -21,6 +21,10 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
         File.Copy(Path.Combine(repository, "specs/acme/acme-crm-contacts.yaml"), Path.Combine(project, "specs/contacts.yaml"));
         File.Copy(Path.Combine(repository, "specs/features/readme-3.0-petstore-expanded.json"), Path.Combine(project, "specs/petstore.json"));
 
+        // An unchanged baseline: a Baseline the build could not find would be warning CSG0100, an error here.
+        Directory.CreateDirectory(Path.Combine(project, "specs/baseline"));
+        File.Copy(Path.Combine(repository, "specs/acme/acme-crm-contacts.yaml"), Path.Combine(project, "specs/baseline/contacts.yaml"));
+
         // The contacts client comes from the project's own copy of the Client template, with one member added.
         Directory.CreateDirectory(Path.Combine(project, "templates"));
         var clientTemplate = File.ReadAllText(Path.Combine(repository, "generator/CrmSdkGen/Emit/Templates/Client.sbn"))
@@ -40,7 +44,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="CrmSdkGen" Version="0.1.0" />
-                <CrmSdkGenSpec Include="specs/contacts.yaml" Namespace="Acme.Crm" ClientName="AcmeClient" />
+                <CrmSdkGenSpec Include="specs/contacts.yaml" Namespace="Acme.Crm" ClientName="AcmeClient" Baseline="specs/baseline/contacts.yaml" />
                 <CrmSdkGenSpec Include="specs/petstore.json" />
                 <CrmSdkGenTemplate Include="templates/Client.sbn" Spec="contacts.yaml" />
               </ItemGroup>

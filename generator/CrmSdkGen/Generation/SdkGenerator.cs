@@ -61,9 +61,9 @@ internal static class SdkGenerator
     // The regeneration report: the baseline is read and modelled like the spec, its own findings dropped.
     private static void Report(SpecSource source, ApiDescription api, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (source.Baseline is not { } baseline)
+        if (source.Baseline is not { Text.Length: > 0 } baseline)
         {
-            sink.ReportAt(DiagnosticIds.BaselineNotFound, Severity.Warning, $"The Baseline '{source.BaselinePath}' is not a file of the project; no regeneration report was made.", SourceSpan.Origin);
+            sink.ReportAt(DiagnosticIds.BaselineNotFound, Severity.Warning, $"The Baseline '{source.BaselinePath}' is missing, empty or not a file of the project; no regeneration report was made.", SourceSpan.Origin);
             return;
         }
 
