@@ -11,7 +11,7 @@ namespace CrmSdkGen.Tests.Generator;
 /// <summary>With a Baseline, every breaking change of a new spec version is a warning at its place in the new spec.</summary>
 public sealed class RegenerationReportTests
 {
-    private const string Baseline = """
+    internal const string Baseline = """
         openapi: 3.0.3
         info: { title: Report, version: "1" }
         paths:
@@ -51,7 +51,7 @@ public sealed class RegenerationReportTests
             Error: { type: object, properties: { message: { type: string } } }
         """;
 
-    private const string Current = """
+    internal const string Current = """
         openapi: 3.0.3
         info: { title: Report, version: "2" }
         paths:

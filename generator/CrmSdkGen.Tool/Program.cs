@@ -1,0 +1,3 @@
+using CrmSdkGen.Tool;
+
+return ToolCommands.Run(args, Console.Out, Console.Error);
