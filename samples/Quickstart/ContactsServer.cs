@@ -32,7 +32,7 @@ public sealed class ContactsServer : IAsyncDisposable
     /// <summary>The contacts; tests change them here as other users of the CRM would.</summary>
     public ContactStore Contacts { get; } = new();
 
-    /// <summary>The requests the server received, as "METHOD path?query".</summary>
+    /// <summary>The requests the server received, as "METHOD path?query" (and " [X-Trace: value]" when the header is sent).</summary>
     public List<string> RequestLog { get; } = new();
 
     /// <summary>Whether each page after the first starts with the last record of the page before, as some CRMs do.</summary>
@@ -90,9 +90,10 @@ public sealed class ContactsServer : IAsyncDisposable
         {
             if (LogRequests)
             {
+                string? trace = context.Request.Headers["X-Trace"];
                 lock (RequestLog)
                 {
-                    RequestLog.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                    RequestLog.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}{(trace is null ? string.Empty : $" [X-Trace: {trace}]")}");
                 }
             }
 

@@ -26,7 +26,7 @@ internal sealed class OperationProjector
         var group = new GroupTemplateModel { Namespace = clientNamespace, Name = className, Tag = tag };
         var codecs = new CodecTable();
         var errorMaps = new Dictionary<string, ErrorMapTemplateModel>(StringComparer.Ordinal);
-        var methods = new NameScope(new[] { className, "GetType", "ToString", "Equals", "GetHashCode" });
+        var methods = new NameScope(new[] { className, "GetType", "ToString", "Equals", "GetHashCode", "PrepareRequest", "ProcessResponse", "OnSending", "OnReceived" });
         foreach (var operation in operations)
         {
             group.Operations.Add(ProjectOperation(operation, methods, codecs, errorMaps, group));
@@ -130,6 +130,7 @@ internal sealed class OperationProjector
 
         var errors = ErrorMapField(operation.Errors, codecs, errorMaps, group);
         var baseName = model.MethodName.Substring(0, model.MethodName.Length - "Async".Length);
+        model.OperationName = baseName;
         model.ResponseMethodName = methods.Claim(baseName + "WithResponseAsync");
         model.RequestMethodName = methods.Claim("Create" + baseName + "Request");
         var requestCall = model.RequestMethodName + "(" + string.Join(", ", model.Parameters.Select(parameter => parameter.Name)) + ")";

@@ -349,7 +349,9 @@ public sealed class ApiClientCore
                 }
             }
 
+            request.Observer?.OnSending(request.Operation, message);
             var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            request.Observer?.OnReceived(request.Operation, response);
             if (_logger is not null)
             {
                 ApiLog.Response(_logger, request.Method.Method, request.PathTemplate, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, call.Attempts);

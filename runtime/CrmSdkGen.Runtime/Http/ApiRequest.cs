@@ -48,6 +48,17 @@ public sealed class ApiRequest
     /// <summary>The model the body was written from, which the client validates before sending.</summary>
     internal object? BodyValue { get; private set; }
 
+    internal IApiCallObserver? Observer { get; private set; }
+
+    internal string Operation { get; private set; } = string.Empty;
+
+    /// <summary>Lets <paramref name="observer"/> see each attempt and response of this request, named <paramref name="operation"/>.</summary>
+    public void Observe(IApiCallObserver observer, string operation)
+    {
+        Observer = observer ?? throw new ArgumentNullException(nameof(observer));
+        Operation = operation ?? throw new ArgumentNullException(nameof(operation));
+    }
+
     /// <summary>A link the server sent (next page), used instead of the path template and query.</summary>
     internal string? Link { get; init; }
 

@@ -17,6 +17,9 @@ internal sealed class GroupTemplateModel
 internal sealed class OperationTemplateModel
 {
     public string MethodName { get; set; } = string.Empty;
+
+    /// <summary>The method's name without "Async", which the PrepareRequest and ProcessResponse hooks receive.</summary>
+    public string OperationName { get; set; } = string.Empty;
     public string? Summary { get; set; }
     public string? Description { get; set; }
     public string? ResultDescription { get; set; }
