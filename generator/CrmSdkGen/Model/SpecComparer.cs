@@ -17,6 +17,7 @@ internal sealed class SpecComparer
     private readonly DiagnosticSink _sink;
     private readonly Dictionary<string, ApiSchema> _oldSchemas;
     private readonly Dictionary<string, ApiSchema> _newSchemas;
+    private readonly HashSet<string> _compared = new(StringComparer.Ordinal);
 
     private SpecComparer(ApiDescription old, ApiDescription current, DiagnosticSink sink)
     {
@@ -54,11 +55,16 @@ internal sealed class SpecComparer
         foreach (var pair in _oldSchemas)
         {
             var (id, old) = (pair.Key, pair.Value);
+            if (!IsComponent(id))
+            {
+                continue;
+            }
+
             if (_newSchemas.TryGetValue(id, out var current))
             {
                 CompareSchema(old, current);
             }
-            else if (IsComponent(id))
+            else
             {
                 Breaking(DiagnosticIds.RemovedProperty, $"The schema {Name(id)} was removed; its model type no longer exists.", id);
             }
@@ -234,9 +240,23 @@ internal sealed class SpecComparer
         if (old.Element is { } element && current.Element is { } now)
         {
             CompareConstraints(element.Constraints, now.Constraints, "the items of " + what, at);
+            CompareInline(element, now);
         }
 
         CompareConstraints(old.Constraints, current.Constraints, what, at);
+        CompareInline(old, current);
+    }
+
+    // A schema declared inline (an enum of a parameter, an object of a property) is compared through its owner: its
+    // id is a path that shifts when, say, parameters are reordered, so ids cannot pair inline schemas.
+    private void CompareInline(ApiType old, ApiType current)
+    {
+        if (old is { Kind: ApiTypeKind.Named, SchemaId: { } oldId } && current is { Kind: ApiTypeKind.Named, SchemaId: { } newId }
+            && !IsComponent(newId) && _compared.Add(newId)
+            && _oldSchemas.TryGetValue(oldId, out var before) && _newSchemas.TryGetValue(newId, out var after))
+        {
+            CompareSchema(before, after);
+        }
     }
 
     private void CompareConstraints(ApiConstraints? old, ApiConstraints? current, string what, string at)
@@ -317,11 +337,15 @@ internal sealed class SpecComparer
     }
 
     // Same kind, format, named schema and item type; constraints and nullability are compared elsewhere.
-    private static bool SameType(ApiType old, ApiType current) =>
+    private bool SameType(ApiType old, ApiType current) =>
         old.Kind == current.Kind
         && (old.Kind is not (ApiTypeKind.String or ApiTypeKind.Integer or ApiTypeKind.Number) || old.Format == current.Format)
-        && old.SchemaId == current.SchemaId
+        && (old.SchemaId == current.SchemaId || SameInlineKind(old.SchemaId, current.SchemaId))
         && (old.Element is null || (current.Element is not null && SameType(old.Element, current.Element)));
+
+    private bool SameInlineKind(string? oldId, string? newId) =>
+        oldId is not null && newId is not null && !IsComponent(oldId) && !IsComponent(newId)
+        && _oldSchemas.TryGetValue(oldId, out var before) && _newSchemas.TryGetValue(newId, out var after) && before.Kind == after.Kind;
 
     private static string Describe(ApiType type) => type.Kind switch
     {

@@ -130,6 +130,46 @@ public sealed class RegenerationReportTests
     }
 
     [Fact]
+    public void Inline_schemas_are_paired_through_their_owner_so_reordered_parameters_change_nothing()
+    {
+        const string Before = """
+            openapi: 3.0.3
+            info: { title: Inline, version: "1" }
+            paths:
+              /deals:
+                get:
+                  parameters:
+                    - { name: stage, in: query, schema: { type: string, enum: [open, won, lost] } }
+                    - { name: sort, in: query, schema: { type: string, enum: [asc, desc] } }
+                  responses:
+                    "200": { description: Deals., content: { application/json: { schema: { type: object, properties: { kind: { type: string, enum: [deal, lead] } } } } } }
+            """;
+        const string After = """
+            openapi: 3.0.3
+            info: { title: Inline, version: "2" }
+            paths:
+              /deals:
+                get:
+                  parameters:
+                    - { name: sort, in: query, schema: { type: string, enum: [asc, desc] } }
+                    - { name: stage, in: query, schema: { type: string, enum: [open, won, lost] } }
+                  responses:
+                    "200": { description: Deals., content: { application/json: { schema: { type: object, properties: { kind: { type: string, enum: [deal] } } } } } }
+            """;
+        var source = new SpecSource("/project/specs/inline.yaml", After, "Test.Api", "TestClient", "Test")
+        {
+            BaselinePath = "/project/specs/inline-v1.yaml",
+            Baseline = new SpecFile("/project/specs/inline-v1.yaml", Before),
+        };
+
+        var report = SdkGenerator.BuildModel(source, CancellationToken.None).Diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("CSG01", StringComparison.Ordinal)).ToList();
+
+        var removed = Assert.Single(report);
+        Assert.Equal("CSG0105", removed.Id);
+        Assert.Contains("'lead'", removed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_baseline_the_project_does_not_pass_is_a_warning_not_a_failure()
     {
         var source = new SpecSource("/project/specs/report.yaml", Current, "Test.Api", "TestClient", "Test") { BaselinePath = "/project/specs/missing.yaml" };

@@ -128,6 +128,7 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
     public void Vendor_specs_get_adapters_for_their_record_resources(string spec)
     {
         var adapters = GeneratedCompilation.Generate(spec).Files.Where(file => file.HintName.EndsWith("SyncAdapter.g.cs", StringComparison.Ordinal)).ToList();
+        output.WriteLine($"{spec}: {adapters.Count} adapters, {adapters.Count(adapter => adapter.Content.Contains("SyncPullMode.Watermark", StringComparison.Ordinal))} by watermark");
         foreach (var adapter in adapters)
         {
             var fields = Regex.Matches(adapter.Content, "(PullMode|KeyField|ModifiedField|DeletedField) = ([^,]+),").Select(match => match.Groups[2].Value.Replace("global::CrmSdkGen.Runtime.Sync.SyncPullMode.", string.Empty, StringComparison.Ordinal));
