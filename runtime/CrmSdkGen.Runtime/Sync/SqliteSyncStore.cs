@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,14 +41,23 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
 
         _records = collection;
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
-        Execute($"""
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=NORMAL;
-            CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER, seen TEXT);
-            CREATE INDEX IF NOT EXISTS {_records}_outbox ON {_records} (pending_order) WHERE pending <> 0;
-            CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-            """);
+        try
+        {
+            _connection.Open();
+            Execute($"""
+                PRAGMA journal_mode=WAL;
+                PRAGMA synchronous=NORMAL;
+                CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER, seen TEXT);
+                CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+                """);
+            RequireColumns("local", "base", "pending", "pending_order", "seen");
+            Execute($"CREATE INDEX IF NOT EXISTS {_records}_outbox ON {_records} (pending_order) WHERE pending <> 0;");
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -266,6 +276,25 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         }
 
         return command;
+    }
+
+    // A table of the same name made by something else (or an older layout) fails here, clearly, not at the first query.
+    private void RequireColumns(params string[] columns)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        using (var info = Command($"PRAGMA table_info({_records});", null))
+        using (var reader = info.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                present.Add(reader.GetString(1));
+            }
+        }
+
+        if (columns.FirstOrDefault(column => !present.Contains(column)) is { } missing)
+        {
+            throw new InvalidOperationException($"The table '{_records}' in {_connection.DataSource} is not a sync store's (it has no '{missing}' column); use another file or collection name.");
+        }
     }
 
     private void Execute(string sql)

@@ -89,6 +89,24 @@ public sealed class SyncStoreTests : IDisposable
         Assert.Equal("cursor-7", await reopened.GetCheckpointAsync("contacts"));
     }
 
+    [Fact]
+    public void A_file_whose_table_is_not_a_sync_store_s_is_refused_with_the_reason()
+    {
+        var path = Path.Combine(_directory, "other.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE contacts (key TEXT PRIMARY KEY, json TEXT NOT NULL);";
+            create.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteSyncStore(path, "contacts"));
+
+        Assert.Contains("'contacts'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no 'local' column", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _opened.ForEach(store => store.Dispose());
