@@ -18,6 +18,8 @@ internal sealed class SpecComparer
     private readonly Dictionary<string, ApiSchema> _oldSchemas;
     private readonly Dictionary<string, ApiSchema> _newSchemas;
     private readonly HashSet<string> _compared = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _responseOnly;
+    private bool _responseSide;
 
     private SpecComparer(ApiDescription old, ApiDescription current, DiagnosticSink sink)
     {
@@ -26,6 +28,8 @@ internal sealed class SpecComparer
         _sink = sink;
         _oldSchemas = old.Schemas.ToDictionary(schema => schema.Id, StringComparer.Ordinal);
         _newSchemas = current.Schemas.ToDictionary(schema => schema.Id, StringComparer.Ordinal);
+        var sent = Reachable(current.Operations.SelectMany(operation => operation.Parameters.Select(parameter => parameter.Type).Concat(operation.Body?.Type is { } body ? new[] { body } : Array.Empty<ApiType>())));
+        _responseOnly = new HashSet<string>(_newSchemas.Keys.Where(id => !sent.Contains(id)), StringComparer.Ordinal);
     }
 
     public static void Compare(ApiDescription baseline, ApiDescription current, DiagnosticSink sink) =>
@@ -120,7 +124,9 @@ internal sealed class SpecComparer
         {
             if (current.Result.Type is { } now)
             {
+                _responseSide = true;
                 CompareType(result, now, $"the response of {what}", at);
+                _responseSide = false;
             }
             else
             {
@@ -166,12 +172,26 @@ internal sealed class SpecComparer
 
     private void CompareSchema(ApiSchema old, ApiSchema current)
     {
+        var outer = _responseSide;
+        _responseSide = _responseOnly.Contains(current.Id);
+        try
+        {
+            CompareSchemaMembers(old, current);
+        }
+        finally
+        {
+            _responseSide = outer;
+        }
+    }
+
+    private void CompareSchemaMembers(ApiSchema old, ApiSchema current)
+    {
         var name = Name(current.Id);
         if (old.Kind is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum)
         {
             foreach (var value in old.EnumValues.Where(value => !current.EnumValues.Contains(value)))
             {
-                Breaking(DiagnosticIds.RemovedEnumValue, $"The value '{value}' of {name} was removed.", current.Id + "/enum");
+                Tightened(DiagnosticIds.RemovedEnumValue, $"The value '{value}' of {name} was removed.", current.Id + "/enum");
             }
 
             foreach (var value in current.EnumValues.Where(value => !old.EnumValues.Contains(value)))
@@ -208,7 +228,7 @@ internal sealed class SpecComparer
             var at = PropertyPointer(current, jsonName);
             if (!property.Required && now.Required)
             {
-                Breaking(DiagnosticIds.BecameRequired, $"The property '{jsonName}' of {name} became required.", at);
+                Tightened(DiagnosticIds.BecameRequired, $"The property '{jsonName}' of {name} became required.", at);
             }
 
             CompareType(property.Type, now.Type, $"the property '{jsonName}' of {name}", at);
@@ -218,7 +238,7 @@ internal sealed class SpecComparer
         {
             if (property.Required)
             {
-                Breaking(DiagnosticIds.BecameRequired, $"{name} gained the required property '{property.JsonName}'.", PropertyPointer(current, property.JsonName));
+                Tightened(DiagnosticIds.BecameRequired, $"{name} gained the required property '{property.JsonName}'.", PropertyPointer(current, property.JsonName));
             }
             else
             {
@@ -298,7 +318,7 @@ internal sealed class SpecComparer
 
         if (narrowed.Count > 0)
         {
-            Breaking(DiagnosticIds.NarrowedConstraint, $"The constraints of {what} narrowed: {string.Join(", ", narrowed)}; values valid before may now be rejected.", at);
+            Tightened(DiagnosticIds.NarrowedConstraint, $"The constraints of {what} narrowed: {string.Join(", ", narrowed)}; values valid before may now be rejected.", at);
         }
     }
 
@@ -356,6 +376,61 @@ internal sealed class SpecComparer
     };
 
     private void Breaking(string id, string message, string pointer) => _sink.Report(id, Severity.Warning, message, pointer);
+
+    // Stricter data breaks what clients send, not what they receive: in a schema that only appears in responses it is information.
+    private void Tightened(string id, string message, string pointer)
+    {
+        if (_responseSide)
+        {
+            _sink.Report(id, Severity.Info, message + " It only appears in responses, so clients are not broken.", pointer);
+        }
+        else
+        {
+            Breaking(id, message, pointer);
+        }
+    }
+
+    // The ids of the schemas the given types use, transitively: properties, items, additional properties, union members, bases.
+    private HashSet<string> Reachable(IEnumerable<ApiType> roots)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<ApiType>(roots);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (type.Element is { } element)
+            {
+                pending.Push(element);
+            }
+
+            if (type.SchemaId is not { } id || !seen.Add(id) || !_newSchemas.TryGetValue(id, out var schema))
+            {
+                continue;
+            }
+
+            foreach (var property in schema.Properties)
+            {
+                pending.Push(property.Type);
+            }
+
+            foreach (var variant in schema.Variants)
+            {
+                pending.Push(variant.Type);
+            }
+
+            if (schema.AdditionalProperties is { } additional)
+            {
+                pending.Push(additional);
+            }
+
+            if (schema.BaseId is { } baseId)
+            {
+                pending.Push(new ApiType(ApiTypeKind.Named, SchemaId: baseId));
+            }
+        }
+
+        return seen;
+    }
 
     private void Added(string message, string pointer) => _sink.Report(DiagnosticIds.Addition, Severity.Info, message, pointer);
 
