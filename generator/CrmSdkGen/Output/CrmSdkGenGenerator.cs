@@ -1,9 +1,7 @@
 using System.Linq;
-using System.Threading;
 using CrmSdkGen.Generation;
 using CrmSdkGen.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CrmSdkGen.Output;
@@ -35,7 +33,7 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
     {
         var items = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ToSource(pair.Left, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => ProjectItems.ToSpec(pair.Left, pair.Right, cancellationToken))
             .Where(static source => source is not null)
             .Select(static (source, _) => source!);
 
@@ -48,7 +46,7 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
         // Previous versions of specs, named by a spec item's Baseline metadata, for the regeneration report.
         var baselines = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(static pair => IsFlagged(pair.Right.GetOptions(pair.Left), "CrmSdkGenBaseline"))
+            .Where(static pair => ProjectItems.IsFlagged(pair.Right.GetOptions(pair.Left), "CrmSdkGenBaseline"))
             .Select(static (pair, cancellationToken) => new SpecFile(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect()
             .Select(static (all, _) => all.ToEquatableArray());
@@ -57,7 +55,7 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Combine(files)
             .Select(static (pair, _) => pair.Left with { Siblings = RelatedSpecFiles.For(pair.Left, pair.Right) })
             .Combine(baselines)
-            .Select(static (pair, _) => pair.Left with { Baseline = BaselineFor(pair.Left, pair.Right) })
+            .Select(static (pair, _) => pair.Left with { Baseline = ProjectItems.BaselineFor(pair.Left, pair.Right) })
             .WithTrackingName(SpecStep);
 
         var models = specs
@@ -67,7 +65,7 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
         // Templates join after the model step: editing one re-renders, but never re-reads or re-models a spec.
         var templates = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ToTemplate(pair.Left, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => ProjectItems.ToTemplate(pair.Left, pair.Right, cancellationToken))
             .Where(static template => template is not null)
             .Select(static (template, _) => template!)
             .Collect()
@@ -84,73 +82,6 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
 
         var diagnostics = results.SelectMany(static (result, _) => result.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(ToDiagnostic(diagnostic)));
-    }
-
-    private static SpecSource? ToSource(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
-    {
-        var options = provider.GetOptions(text);
-        if (!options.TryGetValue("build_metadata.AdditionalFiles.CrmSdkGenSpec", out var flag) || !string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        options.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var targetNamespace);
-        options.TryGetValue("build_metadata.AdditionalFiles.Baseline", out var baseline);
-        provider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var projectDirectory);
-        options.TryGetValue("build_metadata.AdditionalFiles.ClientName", out var clientName);
-        provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty)
-        {
-            BaselinePath = string.IsNullOrWhiteSpace(baseline) ? string.Empty : FullPath(projectDirectory, baseline!.Trim()),
-        };
-    }
-
-    private static bool IsFlagged(AnalyzerConfigOptions options, string name) =>
-        options.TryGetValue("build_metadata.AdditionalFiles." + name, out var flag) && string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase);
-
-    private static string FullPath(string? directory, string path)
-    {
-        try
-        {
-            return System.IO.Path.GetFullPath(string.IsNullOrEmpty(directory) ? path : System.IO.Path.Combine(directory, path));
-        }
-        catch (System.ArgumentException)
-        {
-            return path;
-        }
-    }
-
-    private static SpecFile? BaselineFor(SpecSource source, EquatableArray<SpecFile> baselines)
-    {
-        if (source.BaselinePath.Length == 0)
-        {
-            return null;
-        }
-
-        var wanted = source.BaselinePath.Replace('\\', '/');
-        foreach (var file in baselines)
-        {
-            if (string.Equals(file.Path.Replace('\\', '/'), wanted, System.StringComparison.OrdinalIgnoreCase))
-            {
-                return file;
-            }
-        }
-
-        return null;
-    }
-
-    private static TemplateOverride? ToTemplate(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
-    {
-        var options = provider.GetOptions(text);
-        if (!options.TryGetValue("build_metadata.AdditionalFiles.CrmSdkGenTemplate", out var flag) || !string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        options.TryGetValue("build_metadata.AdditionalFiles.Spec", out var spec);
-        var name = System.IO.Path.GetFileNameWithoutExtension(text.Path);
-        return new TemplateOverride(name, text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, spec ?? string.Empty);
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -1,0 +1,81 @@
+using System.Threading;
+using CrmSdkGen.Generation;
+using CrmSdkGen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CrmSdkGen.Output;
+
+/// <summary>
+/// Reads the project's items as the package's targets pass them (AdditionalFiles with metadata): specs, template
+/// overrides and baselines.
+/// </summary>
+internal static class ProjectItems
+{
+    public static SpecSource? ToSpec(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(text);
+        if (!IsFlagged(options, "CrmSdkGenSpec"))
+        {
+            return null;
+        }
+
+        options.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var targetNamespace);
+        options.TryGetValue("build_metadata.AdditionalFiles.Baseline", out var baseline);
+        provider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var projectDirectory);
+        options.TryGetValue("build_metadata.AdditionalFiles.ClientName", out var clientName);
+        provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty)
+        {
+            BaselinePath = string.IsNullOrWhiteSpace(baseline) ? string.Empty : FullPath(projectDirectory, baseline!.Trim()),
+        };
+    }
+
+    public static bool IsFlagged(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_metadata.AdditionalFiles." + name, out var flag) && string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase);
+
+    private static string FullPath(string? directory, string path)
+    {
+        try
+        {
+            return System.IO.Path.GetFullPath(string.IsNullOrEmpty(directory) ? path : System.IO.Path.Combine(directory, path));
+        }
+        catch (System.ArgumentException)
+        {
+            return path;
+        }
+    }
+
+    public static SpecFile? BaselineFor(SpecSource source, EquatableArray<SpecFile> baselines)
+    {
+        if (source.BaselinePath.Length == 0)
+        {
+            return null;
+        }
+
+        var wanted = source.BaselinePath.Replace('\\', '/');
+        foreach (var file in baselines)
+        {
+            if (string.Equals(file.Path.Replace('\\', '/'), wanted, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return file;
+            }
+        }
+
+        return null;
+    }
+
+    public static TemplateOverride? ToTemplate(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(text);
+        if (!IsFlagged(options, "CrmSdkGenTemplate"))
+        {
+            return null;
+        }
+
+        options.TryGetValue("build_metadata.AdditionalFiles.Spec", out var spec);
+        var name = System.IO.Path.GetFileNameWithoutExtension(text.Path);
+        return new TemplateOverride(name, text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, spec ?? string.Empty);
+    }
+}
