@@ -109,6 +109,7 @@ public sealed class ContactsServer : IAsyncDisposable
         app.MapGet("/v1/contacts", List);
         app.MapGet("/v1/contacts/delta", Delta);
         app.MapPost("/v1/contacts", Create);
+        app.MapPost("/v1/contacts/batch/update", BatchUpdate);
         app.MapGet("/v1/contacts/{contactId}", Get);
         app.MapPatch("/v1/contacts/{contactId}", Update);
         app.MapDelete("/v1/contacts/{contactId}", Delete);
@@ -194,6 +195,33 @@ public sealed class ContactsServer : IAsyncDisposable
 
         string? key = context.Request.Headers["Idempotency-Key"];
         await WriteJson(context, 201, Contacts.Create(input, key));
+    }
+
+    // Like HubSpot's batch update: each input names its contact by id; results come back in reverse order, as a CRM
+    // that answers in no particular order may.
+    private async Task BatchUpdate(HttpContext context)
+    {
+        if (await ReadBody(context) is not { } body || body["inputs"] is not JsonArray inputs)
+        {
+            await WriteError(context, 400, "The body must have an inputs array.");
+            return;
+        }
+
+        var results = new List<JsonNode>();
+        foreach (var input in inputs.OfType<JsonObject>())
+        {
+            var id = (string?)input["id"] ?? string.Empty;
+            if (Contacts.Update(id, input) is not { } updated)
+            {
+                await WriteError(context, 404, $"No contact has the id '{id}'.");
+                return;
+            }
+
+            results.Add(updated);
+        }
+
+        results.Reverse();
+        await WriteJson(context, 200, new JsonObject { ["results"] = new JsonArray(results.ToArray()) });
     }
 
     private async Task Get(HttpContext context, string contactId)

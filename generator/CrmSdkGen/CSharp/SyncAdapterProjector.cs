@@ -121,6 +121,16 @@ internal sealed class SyncAdapterProjector
             used.Add(deleteKey);
         }
 
+        if (resource.BatchUpdate is { } batchKey && _find(batchKey) is { } batch && Body(batch) is { } batchBody)
+        {
+            model.BatchUpdateCall = Call(batch, Scoped(batch, new List<string> { batchBody.Name + ": body" }));
+            model.BatchUpdateBodyType = batchBody.Type.TrimEnd('?');
+            model.BatchInputs = resource.BatchInputs;
+            model.BatchResults = resource.BatchResults;
+            model.BatchSize = 100;
+            used.Add(batchKey);
+        }
+
         model.Operations = string.Join(", ", used);
         return model;
     }

@@ -29,4 +29,14 @@ internal sealed record ApiSyncResource(
     string Get,
     string? Create,
     string? Update,
-    string? Delete);
+    string? Delete)
+{
+    /// <summary>The batch update operation (POST on the collection's /batch/update), when the spec has one.</summary>
+    public string? BatchUpdate { get; init; }
+
+    /// <summary>The batch body's array of inputs (each the update body plus the key).</summary>
+    public string? BatchInputs { get; init; }
+
+    /// <summary>The batch response's array of updated records.</summary>
+    public string? BatchResults { get; init; }
+}

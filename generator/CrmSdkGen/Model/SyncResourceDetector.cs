@@ -82,6 +82,7 @@ internal static class SyncResourceDetector
         var deleted = hints?.Deleted ?? Pick(properties, DeletedNames, property => property.Type.Kind == ApiTypeKind.Boolean);
         var etag = hints?.ETag ?? Pick(properties, ETagNames, property => property.Type.Kind == ApiTypeKind.String);
         var since = hints?.UpdatedSince ?? list.Parameters.FirstOrDefault(IsUpdatedSince)?.Name;
+        var batch = BatchUpdate(byKey, list.Path, key, scope, lookup);
         var itemPath = ItemPath(list.Path, keyParameter);
         ApiOperation? Answering(ApiOperation? operation) => operation is not null && AnswersWithRecord(operation) ? operation : null;
         return new ApiSyncResource(
@@ -99,7 +100,34 @@ internal static class SyncResourceDetector
             get.Key,
             Answering(WithBody(byKey, "POST " + list.Path, keyParameter: null, scope))?.Key,
             Answering(WithBody(byKey, "PATCH " + itemPath, keyParameter, scope) ?? WithBody(byKey, "PUT " + itemPath, keyParameter, scope))?.Key,
-            byKey.TryGetValue("DELETE " + itemPath, out var delete) && !delete.Deprecated && OnlyKeyRequired(delete, keyParameter, scope) ? delete.Key : null);
+            byKey.TryGetValue("DELETE " + itemPath, out var delete) && !delete.Deprecated && OnlyKeyRequired(delete, keyParameter, scope) ? delete.Key : null)
+        {
+            BatchUpdate = batch?.Operation,
+            BatchInputs = batch?.Inputs,
+            BatchResults = batch?.Results,
+        };
+    }
+
+    // HubSpot's shape: POST {collection}/batch/update with {inputs: [{id, ...changes}]}, answering {results: [records]}.
+    private static (string Operation, string Inputs, string Results)? BatchUpdate(Dictionary<string, ApiOperation> byKey, string listPath, string key, List<string> scope, Func<string, ApiSchema?> lookup)
+    {
+        if (!byKey.TryGetValue("POST " + listPath.TrimEnd('/') + "/batch/update", out var batch) || batch.Deprecated || !OnlyKeyRequired(batch, null, scope)
+            || batch.Body is not { Kind: ApiContentKind.Json, Type: { Kind: ApiTypeKind.Named, SchemaId: { } bodyId } }
+            || batch.Result.Type is not { Kind: ApiTypeKind.Named, SchemaId: { } resultId })
+        {
+            return null;
+        }
+
+        string? ArrayOfRecords(string schemaId)
+        {
+            var arrays = lookup(schemaId) is { Kind: ApiSchemaKind.Object } schema
+                ? SchemaHierarchy.AllProperties(schema, lookup).Where(property => property.Type is { Kind: ApiTypeKind.Array, Element: { Kind: ApiTypeKind.Named, SchemaId: { } itemId } }
+                    && lookup(itemId) is { } item && SchemaHierarchy.AllProperties(item, lookup).Any(member => member.JsonName == key)).ToList()
+                : new List<ApiProperty>();
+            return arrays.Count == 1 ? arrays[0].JsonName : null;
+        }
+
+        return ArrayOfRecords(bodyId) is { } inputs && ArrayOfRecords(resultId) is { } results ? (batch.Key, inputs, results) : null;
     }
 
     // The parameter name when itemPath is listPath plus one "{parameter}" segment.

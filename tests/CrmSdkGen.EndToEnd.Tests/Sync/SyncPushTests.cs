@@ -32,7 +32,7 @@ public sealed class SyncPushTests
         Assert.Equal("+1 555 0100", (string?)harness.Server.Find(ids[0])!["phone"]);
         Assert.Null(harness.Server.Find(ids[1]));
         Assert.Single(harness.Server.Contacts.Snapshot().Values, contact => (string?)contact["email"] == "new@example.com");
-        Assert.Contains(harness.Server.RequestLog, line => line == $"PATCH /v1/contacts/{ids[0]}");
+        Assert.Contains("POST /v1/contacts/batch/update", harness.Server.RequestLog);
         await harness.AssertStoreEqualsServer();
         Assert.Equal(0, (await engine.SyncAsync()).Updated);
     }
@@ -181,13 +181,37 @@ public sealed class SyncPushTests
 
         var result = await engine.SyncAsync();
 
+        // The spec's POST /contacts/batch/update carries them; the server answers in reverse order.
         Assert.Equal(new[] { 3, 3, 1 }, adapter.Batches);
+        Assert.Equal(3, harness.Server.RequestLog.Count(line => line == "POST /v1/contacts/batch/update"));
+        Assert.DoesNotContain(harness.Server.RequestLog, line => line.StartsWith("PATCH ", StringComparison.Ordinal));
         Assert.Equal(7, result.PushedUpdates);
         Assert.All(harness.Server.Contacts.Snapshot().Values, contact => Assert.Equal("Batch", (string?)contact["lastName"]));
         await harness.AssertStoreEqualsServer();
     }
 
-    /// <summary>The generated adapter with a batch size of 3, recording the batches the engine forms.</summary>
+    [Fact]
+    public async Task With_a_batch_size_of_1_each_update_is_its_own_PATCH()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        var ids = harness.Seed(2);
+        var engine = harness.Engine(configure: options => options.BatchSize = 1);
+        await engine.SyncAsync();
+        foreach (var id in ids)
+        {
+            var local = (await engine.GetLocalAsync<Contact>(id))!;
+            local.FirstName = "Single";
+            await engine.SaveLocalAsync(id, local);
+        }
+
+        Assert.Equal(2, (await engine.SyncAsync()).PushedUpdates);
+
+        Assert.All(ids, id => Assert.Contains($"PATCH /v1/contacts/{id}", harness.Server.RequestLog));
+        Assert.DoesNotContain("POST /v1/contacts/batch/update", harness.Server.RequestLog);
+        await harness.AssertStoreEqualsServer();
+    }
+
+    /// <summary>The generated adapter (which batches through the spec's batch endpoint) with a batch size of 3, recording the batches the engine forms.</summary>
     private sealed class CountingBatches(AcmeCrmClient client) : ContactsSyncAdapter(client, options => options.BatchSize = 3)
     {
         public List<int> Batches { get; } = new();

@@ -94,6 +94,9 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
         Assert.Contains("new global::CrmSdkGen.Runtime.Sync.SyncPage(records, page.Paging?.Next?.After)", text, StringComparison.Ordinal);
         Assert.Contains("UpdateContactAsync(contactId: key, body: body", text, StringComparison.Ordinal);
         Assert.Contains("FromElement<global::Test.Api.Models.ContactInput>(changes)", text, StringComparison.Ordinal);
+        Assert.Contains("BatchUpdateContactsAsync(body: body, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
+        Assert.Contains("""SyncJson.BatchInput("inputs", Options.KeyField, updates, wholeRecords: false)""", text, StringComparison.Ordinal);
+        Assert.Contains("BatchSize = 100,", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,7 +131,7 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
     public void Vendor_specs_get_adapters_for_their_record_resources(string spec)
     {
         var adapters = GeneratedCompilation.Generate(spec).Files.Where(file => file.HintName.EndsWith("SyncAdapter.g.cs", StringComparison.Ordinal)).ToList();
-        output.WriteLine($"{spec}: {adapters.Count} adapters, {adapters.Count(adapter => adapter.Content.Contains("SyncPullMode.Watermark", StringComparison.Ordinal))} by watermark");
+        output.WriteLine($"{spec}: {adapters.Count} adapters, {adapters.Count(adapter => adapter.Content.Contains("SyncPullMode.Watermark", StringComparison.Ordinal))} by watermark, {adapters.Count(adapter => adapter.Content.Contains("UpdateBatchAsync", StringComparison.Ordinal))} with a batch endpoint");
         foreach (var adapter in adapters)
         {
             var fields = Regex.Matches(adapter.Content, "(PullMode|KeyField|ModifiedField|DeletedField) = ([^,]+),").Select(match => match.Groups[2].Value.Replace("global::CrmSdkGen.Runtime.Sync.SyncPullMode.", string.Empty, StringComparison.Ordinal));

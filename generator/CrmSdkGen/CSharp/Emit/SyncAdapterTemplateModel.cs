@@ -37,6 +37,17 @@ internal sealed class SyncAdapterTemplateModel
     public bool UpdateSendsRecord { get; set; }
     public string? DeleteCall { get; set; }
 
+    /// <summary>The batch update call (with the batch body in <c>body</c>), when the spec has a batch endpoint.</summary>
+    public string? BatchUpdateCall { get; set; }
+    public string? BatchUpdateBodyType { get; set; }
+
+    /// <summary>The JSON names of the batch body's inputs and the batch response's results.</summary>
+    public string? BatchInputs { get; set; }
+    public string? BatchResults { get; set; }
+
+    /// <summary>The default batch size: 100 with a batch endpoint, else 1.</summary>
+    public int BatchSize { get; set; } = 1;
+
     /// <summary>The operations used, as "METHOD path", for the documentation comment.</summary>
     public string Operations { get; set; } = string.Empty;
 }
