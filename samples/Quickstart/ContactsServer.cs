@@ -38,6 +38,9 @@ public sealed class ContactsServer : IAsyncDisposable
     /// <summary>Whether each page after the first starts with the last record of the page before, as some CRMs do.</summary>
     public bool RepeatRecordAtPageBoundaries { get; set; }
 
+    /// <summary>Whether updatedSince listings include archived contacts (tombstones); off, deletes go unreported, as in CRMs without a tombstone feed.</summary>
+    public bool ReportArchived { get; set; } = true;
+
     /// <summary>A delay before each page of a listing is sent.</summary>
     public TimeSpan PageDelay { get; set; }
 
@@ -140,7 +143,7 @@ public sealed class ContactsServer : IAsyncDisposable
             }
 
             var (items, last) = Contacts.ListChangedSince(instant, position, RepeatRecordAtPageBoundaries, limit);
-            results = items;
+            results = ReportArchived ? items : items.Where(contact => (bool?)contact["archived"] != true).ToList();
             next = last is { } end ? $"{Generation}.{end.Ticks}.{end.Id}" : null;
         }
         else

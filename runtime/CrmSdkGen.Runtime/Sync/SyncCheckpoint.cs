@@ -34,6 +34,9 @@ internal sealed class SyncCheckpoint
     /// <summary>Whether any pull has completed.</summary>
     public bool HasCompleted { get; set; }
 
+    /// <summary>When the last full listing started, if one completed.</summary>
+    public DateTimeOffset? LastFullListing { get; set; }
+
     public static SyncCheckpoint Parse(string? json)
     {
         var checkpoint = new SyncCheckpoint();
@@ -47,6 +50,7 @@ internal sealed class SyncCheckpoint
         checkpoint.Watermark = Instant(root, "watermark");
         checkpoint.ChangeToken = Text(root, "changeToken");
         checkpoint.HasCompleted = Flag(root, "completed");
+        checkpoint.LastFullListing = Instant(root, "lastFullListing");
         checkpoint.InProgress = Flag(root, "inProgress");
         checkpoint.Full = Flag(root, "full");
         checkpoint.Reconciling = Flag(root, "reconciling");
@@ -66,6 +70,7 @@ internal sealed class SyncCheckpoint
             WriteInstant(writer, "watermark", Watermark);
             WriteText(writer, "changeToken", ChangeToken);
             writer.WriteBoolean("completed", HasCompleted);
+            WriteInstant(writer, "lastFullListing", LastFullListing);
             if (InProgress)
             {
                 writer.WriteBoolean("inProgress", true);

@@ -13,6 +13,12 @@ public sealed class SyncOptions
     /// </summary>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often an incremental pull is replaced by a full listing that reconciles key sets, for CRMs that do not report
+    /// every delete (no tombstones, or tombstones kept for a limited time). Null (the default): only when needed.
+    /// </summary>
+    public TimeSpan? FullListingEvery { get; set; }
+
     /// <summary>What wins when a record changed on both sides. Default <see cref="ConflictPolicy.FieldMerge"/>.</summary>
     public ConflictPolicy Conflicts { get; set; } = ConflictPolicy.FieldMerge;
 

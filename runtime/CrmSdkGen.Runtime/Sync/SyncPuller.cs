@@ -65,7 +65,8 @@ internal sealed class SyncPuller
         if (!checkpoint.InProgress)
         {
             Begin(checkpoint, full: Mode == SyncPullMode.Full || !checkpoint.HasCompleted
-                || (Mode == SyncPullMode.Watermark ? checkpoint.Watermark is null : checkpoint.ChangeToken is null));
+                || (Mode == SyncPullMode.Watermark ? checkpoint.Watermark is null : checkpoint.ChangeToken is null)
+                || (_options.FullListingEvery is { } every && (checkpoint.LastFullListing is not { } last || _options.TimeProvider.GetUtcNow() - last >= every)));
         }
 
         result.FullListing |= checkpoint.Full;
@@ -107,6 +108,7 @@ internal sealed class SyncPuller
             }
         }
 
+        checkpoint.LastFullListing = checkpoint.StartedAt;
         await ReconcileAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
         if (Mode != SyncPullMode.Full)
         {

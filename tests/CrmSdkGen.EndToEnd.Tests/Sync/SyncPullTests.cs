@@ -93,6 +93,29 @@ public sealed class SyncPullTests
         await harness.AssertStoreEqualsServer();
     }
 
+    [Fact]
+    public async Task Without_tombstones_deletes_are_found_by_the_periodic_full_listing()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Server.ReportArchived = false;
+        var ids = harness.Seed(30);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var engine = harness.Engine(new SyncOptions { FullListingEvery = TimeSpan.FromHours(6), TimeProvider = clock });
+        await engine.SyncAsync();
+        harness.Server.Contacts.Archive(ids[5]);
+
+        clock.Now += TimeSpan.FromHours(1);
+        var incremental = await engine.SyncAsync();
+        Assert.False(incremental.FullListing);
+        Assert.NotNull(await harness.Store.GetAsync(ids[5]));
+
+        clock.Now += TimeSpan.FromHours(6);
+        var full = await engine.SyncAsync();
+        Assert.True(full.FullListing);
+        Assert.Equal(1, full.Deleted);
+        await harness.AssertStoreEqualsServer();
+    }
+
     [Theory]
     [InlineData(SyncPullMode.DeltaToken)]
     [InlineData(SyncPullMode.Cursor)]
