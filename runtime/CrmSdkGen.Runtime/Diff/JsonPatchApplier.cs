@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmSdkGen.Runtime.Json;
 
 namespace CrmSdkGen.Runtime.Diff;
 
@@ -75,9 +76,8 @@ public static class JsonPatchApplier
     private static JsonNode? Test(JsonNode? document, JsonPatchOperation operation)
     {
         var actual = Find(document, operation.Path);
-        using var expected = JsonDocument.Parse(operation.Value?.GetRawText() ?? "null");
-        using var found = JsonDocument.Parse(actual?.ToJsonString() ?? "null");
-        return JsonEquality.AreEqual(found.RootElement, expected.RootElement) ? document : throw Invalid(operation, "failed");
+        var expected = operation.Value ?? JsonElements.FromNode(null);
+        return JsonEquality.AreEqual(JsonElements.FromNode(actual), expected) ? document : throw Invalid(operation, "failed");
     }
 
     private static JsonNode? Add(JsonNode? document, string path, JsonNode? value)

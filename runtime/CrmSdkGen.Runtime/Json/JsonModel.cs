@@ -46,8 +46,7 @@ public static class JsonModel
             model.WriteJson(writer);
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return JsonElements.FromUtf8(buffer.WrittenSpan);
     }
 
     /// <summary>Formats only the properties of <paramref name="model"/> assigned since it was created, read or last accepted: the minimal PATCH body.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmSdkGen.Runtime.Diff;
+using CrmSdkGen.Runtime.Json;
 
 namespace CrmSdkGen.Runtime.Sync;
 
@@ -130,9 +131,7 @@ public sealed class ChangeSet
 
     private static JsonElement Patched(JsonElement record, IReadOnlyList<JsonPatchOperation> patch)
     {
-        var node = JsonPatchApplier.Apply(JsonNode.Parse(record.GetRawText()), patch);
-        using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
-        return document.RootElement.Clone();
+        return JsonElements.FromNode(JsonPatchApplier.Apply(JsonNode.Parse(record.GetRawText()), patch));
     }
 
     private static InvalidOperationException Missing(RecordChange change) => new($"The {change.Kind} change names record '{change.Key}', which the state does not hold.");

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using CrmSdkGen.Runtime.Json;
 
 namespace CrmSdkGen.Runtime.Sync;
 
@@ -327,9 +328,5 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static JsonElement Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
+    private static JsonElement Parse(string json) => JsonElements.FromText(json);
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 using CrmSdkGen.Runtime.Json;
 
@@ -25,7 +24,7 @@ public static class SyncJson
 
     /// <summary>The JSON record as a model; the properties it carries (nulls included) are the ones the model sends.</summary>
     public static T FromElement<T>(JsonElement record)
-        where T : class, IJsonModel<T> => JsonModel.Parse(Encoding.UTF8.GetBytes(record.GetRawText()), ModelCodec<T>.Instance);
+        where T : class, IJsonModel<T> => JsonModel.Parse<T>(record.GetRawText());
 
     /// <summary>
     /// A batch body in HubSpot's shape, <c>{"inputs": [{"id": key, ...changes}]}</c>: each input is the changes (or the
@@ -58,8 +57,7 @@ public static class SyncJson
             writer.WriteEndObject();
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return JsonElements.FromUtf8(buffer.WrittenSpan);
     }
 
     /// <summary>The records of a batch response, in the order of <paramref name="updates"/>, whatever order the CRM answered in.</summary>

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CrmSdkGen.Runtime.Diff;
 using CrmSdkGen.Runtime.Http;
+using CrmSdkGen.Runtime.Json;
 
 namespace CrmSdkGen.Runtime.Sync;
 
@@ -172,13 +173,7 @@ internal sealed class SyncPusher
     // The merge patch from the base to the local record: the fields changed locally (after any conflict was resolved).
     private static JsonElement? Changes(SyncRecord row)
     {
-        if (JsonDiff.MergePatch(row.Base!.Value, row.Local!.Value) is not { } patch)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(patch.ToJsonString());
-        return document.RootElement.Clone();
+        return JsonDiff.MergePatch(row.Base!.Value, row.Local!.Value) is { } patch ? JsonElements.FromNode(patch) : null;
     }
 
     private static string IdempotencyKey(SyncRecord row) => "create-" + row.Key;

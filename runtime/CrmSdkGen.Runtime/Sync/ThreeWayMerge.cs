@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using CrmSdkGen.Runtime.Diff;
+using CrmSdkGen.Runtime.Json;
 
 namespace CrmSdkGen.Runtime.Sync;
 
@@ -21,19 +22,19 @@ internal static class ThreeWayMerge
             Write(writer, @base, local, remote, string.Empty, conflicts);
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return (document.RootElement.Clone(), conflicts);
+        return (JsonElements.FromUtf8(buffer.WrittenSpan), conflicts);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement? @base, JsonElement local, JsonElement remote, string path, List<string> conflicts)
     {
-        if (JsonEquality.AreEqual(local, remote) || (@base is { } unchangedRemote && JsonEquality.AreEqual(unchangedRemote, local)))
+        // Equal on both sides, or unchanged locally: the remote value. Unchanged remotely: the local value.
+        if (JsonEquality.AreEqual(local, remote) || (@base is { } agreed && JsonEquality.AreEqual(agreed, local)))
         {
             remote.WriteTo(writer);
             return;
         }
 
-        if (@base is { } unchangedLocal && JsonEquality.AreEqual(unchangedLocal, remote))
+        if (@base is { } agreedBefore && JsonEquality.AreEqual(agreedBefore, remote))
         {
             local.WriteTo(writer);
             return;
