@@ -65,6 +65,12 @@ internal static class ToolCommands
         Directory.CreateDirectory(folder);
         foreach (var file in result.Files)
         {
+            // Hint names are made of sanitised identifiers; a separator would still never leave the folder.
+            if (Path.GetFileName(file.HintName) != file.HintName)
+            {
+                throw new ToolUsageException($"The generated file name '{file.HintName}' is not a plain file name.");
+            }
+
             File.WriteAllText(Path.Combine(folder, file.HintName), file.Content);
         }
 
