@@ -4,7 +4,6 @@ using CrmSdkGen.Output;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CrmSdkGen.Tests.Generator;
 
@@ -172,6 +171,23 @@ public sealed class RegenerationReportTests
     }
 
     [Fact]
+    public void A_name_from_the_spec_cannot_forge_another_line_of_build_output()
+    {
+        var before = Baseline.Replace("enum: [lead, customer, churned]", "enum: [lead, customer, \"churned\\r\\n/x.yaml(1,1): error CSG0001: forged\"]", StringComparison.Ordinal);
+        var current = Current.Replace("enum: [lead, customer, partner]", "enum: [lead, customer]", StringComparison.Ordinal);
+        var source = new SpecSource("/project/specs/report.yaml", current, "Test.Api", "TestClient", "Test")
+        {
+            BaselinePath = "/project/baselines/report-v1.yaml",
+            Baseline = new SpecFile("/project/baselines/report-v1.yaml", before),
+        };
+
+        var removed = Assert.Single(SdkGenerator.BuildModel(source, CancellationToken.None).Diagnostics, diagnostic => diagnostic.Id == "CSG0105");
+
+        Assert.Contains("churned??/x.yaml(1,1): error CSG0001: forged", removed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', removed.Message);
+    }
+
+    [Fact]
     public void A_baseline_the_project_does_not_pass_is_a_warning_not_a_failure()
     {
         var source = new SpecSource("/project/specs/report.yaml", Current, "Test.Api", "TestClient", "Test") { BaselinePath = "/project/specs/missing.yaml" };
@@ -190,7 +206,7 @@ public sealed class RegenerationReportTests
             [new CrmSdkGenGenerator().AsSourceGenerator()],
             [new InMemoryAdditionalText("/project/specs/report.yaml", Current), new InMemoryAdditionalText("/project/baselines/report-v1.yaml", Baseline)],
             GeneratedCompilation.ParseOptions,
-            new BaselineOptions());
+            new SpecItemOptionsProvider("Test.Api", "TestClient", BaselineMetadata, projectDirectory: "/project"));
 
         var diagnostics = driver.RunGenerators(compilation).GetRunResult().Diagnostics;
 
@@ -208,24 +224,8 @@ public sealed class RegenerationReportTests
         return SdkGenerator.BuildModel(source, CancellationToken.None).Diagnostics;
     }
 
-    /// <summary>What MSBuild passes for &lt;CrmSdkGenSpec Include="specs/report.yaml" Baseline="baselines/report-v1.yaml" /&gt;.</summary>
-    private sealed class BaselineOptions : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new() { ["build_property.RootNamespace"] = "Test", ["build_property.MSBuildProjectDirectory"] = "/project" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path.Contains("baselines", StringComparison.Ordinal)
-            ? new Options(new() { ["build_metadata.AdditionalFiles.CrmSdkGenBaseline"] = "true" })
-            : new Options(new()
-            {
-                ["build_metadata.AdditionalFiles.CrmSdkGenSpec"] = "true",
-                ["build_metadata.AdditionalFiles.Baseline"] = "baselines/report-v1.yaml",
-            });
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-    }
+    // What MSBuild passes for <CrmSdkGenSpec Include="specs/report.yaml" Baseline="baselines/report-v1.yaml" />.
+    private static Dictionary<string, string> BaselineMetadata(string path) => path.Contains("baselines", StringComparison.Ordinal)
+        ? new() { ["build_metadata.AdditionalFiles.CrmSdkGenBaseline"] = "true" }
+        : new() { ["build_metadata.AdditionalFiles.CrmSdkGenSpec"] = "true", ["build_metadata.AdditionalFiles.Baseline"] = "baselines/report-v1.yaml" };
 }

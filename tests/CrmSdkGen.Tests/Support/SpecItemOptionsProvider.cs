@@ -4,21 +4,48 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CrmSdkGen.Tests.Support;
 
-/// <summary>The analyzer options MSBuild produces for CrmSdkGenSpec items and (.sbn files) CrmSdkGenTemplate items.</summary>
-internal sealed class SpecItemOptionsProvider(string targetNamespace, string clientName) : AnalyzerConfigOptionsProvider
+/// <summary>
+/// The analyzer options MSBuild produces for CrmSdkGenSpec items and (.sbn files) CrmSdkGenTemplate items;
+/// <paramref name="metadataFor"/> gives other files (such as baselines) metadata of their own, and adds to a spec's.
+/// </summary>
+internal sealed class SpecItemOptionsProvider(
+    string targetNamespace,
+    string clientName,
+    Func<string, Dictionary<string, string>?>? metadataFor = null,
+    string? projectDirectory = null) : AnalyzerConfigOptionsProvider
 {
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new() { ["build_property.RootNamespace"] = "Test" });
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory is null
+        ? new() { ["build_property.RootNamespace"] = "Test" }
+        : new() { ["build_property.RootNamespace"] = "Test", ["build_property.MSBuildProjectDirectory"] = projectDirectory });
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path.EndsWith(".sbn", StringComparison.Ordinal)
-        ? new Options(new() { ["build_metadata.AdditionalFiles.CrmSdkGenTemplate"] = "true" })
-        : new Options(new()
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+    {
+        if (textFile.Path.EndsWith(".sbn", StringComparison.Ordinal))
+        {
+            return new Options(new() { ["build_metadata.AdditionalFiles.CrmSdkGenTemplate"] = "true" });
+        }
+
+        var own = metadataFor?.Invoke(textFile.Path);
+        if (own is not null && !own.ContainsKey("build_metadata.AdditionalFiles.CrmSdkGenSpec"))
+        {
+            return new Options(own);
+        }
+
+        var spec = new Dictionary<string, string>
         {
             ["build_metadata.AdditionalFiles.CrmSdkGenSpec"] = "true",
             ["build_metadata.AdditionalFiles.Namespace"] = targetNamespace,
             ["build_metadata.AdditionalFiles.ClientName"] = clientName,
-        });
+        };
+        foreach (var (key, value) in own ?? new())
+        {
+            spec[key] = value;
+        }
+
+        return new Options(spec);
+    }
 
     private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
     {
