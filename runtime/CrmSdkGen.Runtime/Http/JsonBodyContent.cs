@@ -9,14 +9,17 @@ using CrmSdkGen.Runtime.Json;
 namespace CrmSdkGen.Runtime.Http;
 
 /// <summary>
-/// A JSON body written straight to the request stream when it is sent, and again on a retry, instead of being kept
-/// as a byte array for the life of the request.
+/// A JSON body written into a pooled buffer when the request is sent (and again on a retry) instead of being kept as a
+/// byte array for the life of the request. The body is whole before its first byte goes out, so it always carries a
+/// Content-Length: servers and gateways that refuse chunked bodies (411 Length Required) accept it.
 /// </summary>
 internal sealed class JsonBodyContent<T> : HttpContent
 {
     private readonly T _value;
     private readonly JsonCodec<T> _codec;
     private readonly bool _changesOnly;
+    private JsonWriting.LentJson? _written;
+    private Exception? _failure;
 
     /// <param name="value">The body.</param>
     /// <param name="codec">Writes it.</param>
@@ -33,13 +36,21 @@ internal sealed class JsonBodyContent<T> : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         JsonWriting.LentJson json;
-        try
+        if (_written is { } computed)
         {
-            json = JsonWriting.WriteRequest(_value, _codec, _changesOnly);
+            json = computed;
+            _written = null;
         }
-        catch (Exception exception)
+        else
         {
-            throw new RequestBodyException(exception);
+            try
+            {
+                json = _failure is { } failure ? throw failure : Write();
+            }
+            catch (Exception exception)
+            {
+                throw new RequestBodyException(exception);
+            }
         }
 
         using (json)
@@ -50,7 +61,32 @@ internal sealed class JsonBodyContent<T> : HttpContent
 
     protected override bool TryComputeLength(out long length)
     {
-        length = 0;
-        return false;
+        try
+        {
+            _written ??= Write();
+        }
+        catch (Exception exception)
+        {
+            // The failure is raised as a RequestBodyException when the body is sent, without writing it again.
+            _failure = exception;
+            length = 0;
+            return false;
+        }
+
+        length = _written.Value.Written.Length;
+        return true;
     }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _written is { } computed)
+        {
+            _written = null;
+            computed.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private JsonWriting.LentJson Write() => JsonWriting.WriteRequest(_value, _codec, _changesOnly);
 }
