@@ -64,6 +64,9 @@ public class ApiClientOptions
         }
     }
 
+    /// <summary>The names of the security schemes that have a credential.</summary>
+    internal IEnumerable<string> ConfiguredSchemes => _credentials.Keys;
+
     /// <summary>The credential configured for the security scheme named <paramref name="schemeKey"/>, if any.</summary>
     public ApiCredential? GetCredential(string schemeKey) => _credentials.TryGetValue(schemeKey, out var credential) ? credential : null;
 }

@@ -27,7 +27,6 @@ namespace CrmSdkGen.Runtime.Http;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiClientCore
 {
-    private static readonly List<(SecurityScheme Scheme, ApiCredential Credential)> NoCredentials = new(0);
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;
     private readonly string? _specServerUrl;
@@ -236,7 +235,7 @@ public sealed class ApiClientCore
 
     private async Task<HttpResponseMessage> SendResilientAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var credentials = SelectCredentials(request.Security);
+        var credentials = CredentialSelector.Select(_options, request);
         foreach (var (scheme, credential) in credentials)
         {
             if (credential is ApiKeyCredential key)
@@ -398,45 +397,6 @@ public sealed class ApiClientCore
 
         return rejected;
     }
-
-    private List<(SecurityScheme Scheme, ApiCredential Credential)> SelectCredentials(SecurityScheme[][] alternatives)
-    {
-        if (alternatives.Length == 0)
-        {
-            return NoCredentials;
-        }
-
-        var selected = new List<(SecurityScheme, ApiCredential)>();
-        foreach (var alternative in alternatives)
-        {
-            selected.Clear();
-            foreach (var scheme in alternative)
-            {
-                var credential = _options.GetCredential(scheme.Key);
-                if (credential is null || !Fits(scheme.Kind, credential))
-                {
-                    break;
-                }
-
-                selected.Add((scheme, credential));
-            }
-
-            if (selected.Count == alternative.Length)
-            {
-                return selected;
-            }
-        }
-
-        selected.Clear();
-        return selected;
-    }
-
-    private static bool Fits(SecuritySchemeKind kind, ApiCredential credential) => kind switch
-    {
-        SecuritySchemeKind.Bearer => credential is BearerTokenCredential,
-        SecuritySchemeKind.Basic => credential is BasicCredential,
-        _ => credential is ApiKeyCredential,
-    };
 
     private Uri BuildUri(ApiRequest request)
     {
