@@ -58,30 +58,8 @@ internal sealed class OperationMapper
             MapErrors(operation.Responses, pointer + "/responses", hint).ToEquatableArray(),
             MapSecurity(operation.Security ?? _document.Security).ToEquatableArray())
         {
-            SyncHints = ReadSyncHints(operation),
+            SyncHints = SyncHintsReader.Read(operation, pointer, _sink),
         };
-    }
-
-    private static ApiSyncHints? ReadSyncHints(OpenApiOperation operation)
-    {
-        if (operation.Extensions?.TryGetValue("x-crmsdkgen-sync", out var extension) != true || extension is not JsonNodeExtension { Node: var node })
-        {
-            return null;
-        }
-
-        if (node is System.Text.Json.Nodes.JsonValue flag && flag.TryGetValue<bool>(out var enabled))
-        {
-            return new ApiSyncHints(null, null, null, null, null, null, enabled);
-        }
-
-        if (node is not System.Text.Json.Nodes.JsonObject hints)
-        {
-            return null;
-        }
-
-        string? Text(string name) => hints[name] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        var on = hints["enabled"] is not System.Text.Json.Nodes.JsonValue toggle || !toggle.TryGetValue<bool>(out var off) || off;
-        return new ApiSyncHints(Text("resource"), Text("key"), Text("modified"), Text("deleted"), Text("etag"), Text("updatedSince"), on);
     }
 
     private static string FirstSegment(string path)
@@ -275,7 +253,7 @@ internal sealed class OperationMapper
 
         // 204 and 205 never carry a body, whatever the spec declares for them.
         successes = successes.Select(pair => pair.Key is "204" or "205" ? new KeyValuePair<string, IOpenApiResponse>(pair.Key, new OpenApiResponse { Description = pair.Value.Description }) : pair).ToList();
-        var withContent = successes.FirstOrDefault(pair => MediaTypes.Choose(pair.Value.Content) is not null);
+        var withContent = WidestSuccess(successes);
         if (withContent.Value is null)
         {
             return ApiResult.None;
@@ -295,6 +273,37 @@ internal sealed class OperationMapper
             : null;
         var linkHeader = withContent.Value.Headers?.Keys.Any(name => string.Equals(name, "Link", StringComparison.OrdinalIgnoreCase)) == true;
         return new ApiResult(kind, type, mayBeEmpty, withContent.Value.Description) { LinkHeader = linkHeader };
+    }
+
+    // Where success statuses declare different bodies (HubSpot's batch endpoints: 200 with the results, 207 with the
+    // results and the errors), the one that declares every property of the others reads them all; else the first.
+    private static KeyValuePair<string, IOpenApiResponse> WidestSuccess(List<KeyValuePair<string, IOpenApiResponse>> successes)
+    {
+        var withContent = successes.Where(pair => MediaTypes.Choose(pair.Value.Content) is not null).ToList();
+        if (withContent.Count < 2)
+        {
+            return withContent.FirstOrDefault();
+        }
+
+        HashSet<string>? Properties(KeyValuePair<string, IOpenApiResponse> pair) =>
+            MediaTypes.Choose(pair.Value.Content)!.Value.Media.Schema is { } schema && SchemaFacts.Resolve(schema).Properties is { Count: > 0 } properties
+                ? new HashSet<string>(properties.Keys, StringComparer.Ordinal)
+                : null;
+        var declared = withContent.Select(Properties).ToList();
+        if (declared.Any(properties => properties is null))
+        {
+            return withContent[0];
+        }
+
+        for (var i = 0; i < withContent.Count; i++)
+        {
+            if (declared.All(other => declared[i]!.IsSupersetOf(other!)) && declared.Any(other => declared[i]!.Count > other!.Count))
+            {
+                return withContent[i];
+            }
+        }
+
+        return withContent[0];
     }
 
     private List<ApiErrorResponse> MapErrors(OpenApiResponses? responses, string pointer, string hint)

@@ -12,7 +12,8 @@ namespace CrmSdkGen.Runtime.Sync;
 /// <summary>
 /// Pushes the outbox. Each change's result is committed on its own; a push killed between the CRM's answer and the
 /// commit is repeated harmlessly: an update whose result the pull already brought resolves to nothing, a delete of a
-/// record the CRM no longer has counts as done, and a create carries the same idempotency key again.
+/// record the CRM no longer has counts as done, and a create carries the same idempotency key again. A record the CRM
+/// refuses stays in the outbox with its error in <see cref="SyncResult.Failures"/>; the others go on.
 /// </summary>
 internal sealed class SyncPusher
 {
@@ -36,17 +37,18 @@ internal sealed class SyncPusher
         {
             var creates = pending.Where(row => row.Pending == PendingChange.Create).ToList();
             var updates = pending.Where(row => row.Pending == PendingChange.Update && row.Base is { } agreed && _adapter.ETagOf(agreed) is null).ToList();
+            var singles = new List<SyncRecord>();
             foreach (var chunk in creates.Chunk(batchSize))
             {
-                await CreateBatchAsync(chunk, result, cancellationToken).ConfigureAwait(false);
+                singles.AddRange(await CreateBatchAsync(chunk, result, cancellationToken).ConfigureAwait(false));
             }
 
             foreach (var chunk in updates.Chunk(batchSize))
             {
-                await UpdateBatchAsync(chunk, result, cancellationToken).ConfigureAwait(false);
+                singles.AddRange(await UpdateBatchAsync(chunk, result, cancellationToken).ConfigureAwait(false));
             }
 
-            pending = pending.Except(creates).Except(updates).ToList();
+            pending = pending.Except(creates).Except(updates).Concat(singles).ToList();
         }
 
         foreach (var row in pending)
@@ -74,17 +76,28 @@ internal sealed class SyncPusher
             {
                 remote = null;
             }
-
-            // The CRM changed (or deleted) the record since the base: resolve as a pull would, then push what is left.
-            (next, var conflict) = _resolver.Resolve(current, remote);
-            if (conflict is not null)
+            catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
             {
-                result.Conflicts.Add(conflict);
+                result.Failures.Add(new SyncPushFailure(current.Key, current.Pending, exception.StatusCode, exception.Message));
+                return;
             }
 
-            var commit = new SyncCommit();
-            await _store.CommitAsync(next is null ? commit.Remove(current.Key) : commit.Put(next), cancellationToken).ConfigureAwait(false);
+            next = await ResolveAsync(current, remote, result, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The CRM changed (or deleted) the record since the base: resolve as a pull would; the next attempt pushes what is left.
+    private async Task<SyncRecord?> ResolveAsync(SyncRecord row, JsonElement? remote, SyncResult result, CancellationToken cancellationToken)
+    {
+        var (next, conflict) = _resolver.Resolve(row, remote);
+        if (conflict is not null)
+        {
+            result.Conflicts.Add(conflict);
+        }
+
+        var commit = new SyncCommit();
+        await _store.CommitAsync(next is null ? commit.Remove(row.Key) : commit.Put(next), cancellationToken).ConfigureAwait(false);
+        return next;
     }
 
     private async Task SendAsync(SyncRecord row, SyncResult result, CancellationToken cancellationToken)
@@ -128,20 +141,44 @@ internal sealed class SyncPusher
         await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CreateBatchAsync(SyncRecord[] rows, SyncResult result, CancellationToken cancellationToken)
+    // Returns the records to push one at a time: those a refused batch did not apply.
+    private async Task<List<SyncRecord>> CreateBatchAsync(SyncRecord[] rows, SyncResult result, CancellationToken cancellationToken)
     {
-        var created = await _adapter.CreateBatchAsync(rows.Select(row => (row.Local!.Value, IdempotencyKey(row))).ToList(), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SyncBatchOutcome> outcomes;
+        try
+        {
+            outcomes = await _adapter.CreateBatchAsync(rows.Select(row => (row.Local!.Value, IdempotencyKey(row))).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
+        {
+            outcomes = SyncBatch.Outcomes(exception, rows.Select(row => row.Key).ToList());
+        }
+
         var commit = new SyncCommit();
+        var again = new List<SyncRecord>();
         for (var i = 0; i < rows.Length; i++)
         {
-            commit.Remove(rows[i].Key).Put(SyncRecord.Synced(_adapter.KeyOf(created[i]), created[i]));
+            switch (outcomes[i])
+            {
+                case { Kind: SyncBatchOutcomeKind.Applied, Record: { } created }:
+                    commit.Remove(rows[i].Key).Put(SyncRecord.Synced(_adapter.KeyOf(created), created));
+                    result.PushedCreates++;
+                    break;
+                case { Kind: SyncBatchOutcomeKind.NotApplied }:
+                    again.Add(rows[i]);
+                    break;
+                case var refused:
+                    result.Failures.Add(new SyncPushFailure(rows[i].Key, PendingChange.Create, refused.Status, refused.Error ?? "The CRM did not create the record."));
+                    break;
+            }
         }
 
         await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
-        result.PushedCreates += rows.Length;
+        return again;
     }
 
-    private async Task UpdateBatchAsync(SyncRecord[] rows, SyncResult result, CancellationToken cancellationToken)
+    // Returns the records to push one at a time: those a refused batch did not apply, when it named none of its records.
+    private async Task<List<SyncRecord>> UpdateBatchAsync(SyncRecord[] rows, SyncResult result, CancellationToken cancellationToken)
     {
         var commit = new SyncCommit();
         var changed = new List<(SyncRecord Row, JsonElement Changes)>();
@@ -157,17 +194,63 @@ internal sealed class SyncPusher
             }
         }
 
-        if (changed.Count > 0)
+        var missing = new List<SyncRecord>();
+        var singles = new List<SyncRecord>();
+        while (changed.Count > 0)
         {
-            var updated = await _adapter.UpdateBatchAsync(changed.Select(item => (item.Row.Key, item.Row.Local!.Value, item.Changes)).ToList(), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<SyncBatchOutcome> outcomes;
+            try
+            {
+                outcomes = await _adapter.UpdateBatchAsync(changed.Select(item => (item.Row.Key, item.Row.Local!.Value, item.Changes)).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
+            {
+                outcomes = SyncBatch.Outcomes(exception, changed.Select(item => item.Row.Key).ToList());
+            }
+
+            var again = new List<(SyncRecord Row, JsonElement Changes)>();
             for (var i = 0; i < changed.Count; i++)
             {
-                commit.Put(SyncRecord.Synced(changed[i].Row.Key, updated[i]));
+                var row = changed[i].Row;
+                switch (outcomes[i])
+                {
+                    case { Kind: SyncBatchOutcomeKind.Applied, Record: { } updated }:
+                        commit.Put(SyncRecord.Synced(row.Key, updated));
+                        result.PushedUpdates++;
+                        break;
+                    case { Kind: SyncBatchOutcomeKind.Missing }:
+                        missing.Add(row);
+                        break;
+                    case { Kind: SyncBatchOutcomeKind.NotApplied }:
+                        again.Add(changed[i]);
+                        break;
+                    case var refused:
+                        result.Failures.Add(new SyncPushFailure(row.Key, PendingChange.Update, refused.Status, refused.Error ?? "The CRM did not apply the change."));
+                        break;
+                }
             }
+
+            // A refusal that named some records is sent again without them; one that named none, record by record.
+            if (again.Count == changed.Count)
+            {
+                singles.AddRange(again.Select(item => item.Row));
+                break;
+            }
+
+            changed = again;
         }
 
         await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
-        result.PushedUpdates += changed.Count;
+        foreach (var row in missing)
+        {
+            // Gone from the CRM: the same path as a single update's 404, then whatever the resolution left is pushed.
+            if (await ResolveAsync(row, null, result, cancellationToken).ConfigureAwait(false) is { Pending: not PendingChange.None } left)
+            {
+                singles.Add(left);
+            }
+        }
+
+        return singles;
     }
 
     // The merge patch from the base to the local record: the fields changed locally (after any conflict was resolved).

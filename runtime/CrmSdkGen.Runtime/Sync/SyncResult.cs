@@ -32,6 +32,9 @@ public sealed class SyncResult
     /// <summary>The changes the pull applied to the local copy, when <see cref="SyncOptions.CollectChanges"/> is on.</summary>
     public ChangeSet? Changes { get; internal set; }
 
+    /// <summary>Local changes the CRM refused (one bad record never stops the others); they stay in the outbox.</summary>
+    public List<SyncPushFailure> Failures { get; } = new();
+
     /// <summary>The conflicts found and how each was resolved.</summary>
     public List<SyncConflict> Conflicts { get; } = new();
 }
