@@ -73,10 +73,29 @@ internal sealed class SyncAdapterProjector
             listArguments.Add(since!.Name + ": " + sinceArgument);
         }
 
+        var pageSize = resource.PageSize;
         if (resource.PageSizeParameter is { } sizeName && list.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == sizeName) is { } size
             && size.Type.TrimEnd('?') is "int" or "long")
         {
             listArguments.Add(size.Name + ": Options.PageSize");
+        }
+        else
+        {
+            pageSize = null;
+        }
+
+        var deletedListing = resource.DeletedListing is { } deletedName && list.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == deletedName) is { Type: "bool?" } deletedParameter
+            ? deletedParameter
+            : null;
+        if (deletedListing is not null)
+        {
+            listArguments.Add(deletedListing.Name + ": deleted ? true : null");
+        }
+
+        (string Call, string BodyType)? search = null;
+        if (resource.Search is { } searchResource && _find(searchResource.Operation) is { } searchOperation && Body(searchOperation) is { } searchBody)
+        {
+            search = (Call(searchOperation, Scoped(searchOperation, new List<string> { searchBody.Name + ": body" })), searchBody.Type.TrimEnd('?'));
         }
 
         var itemType = _types.DeclaredName(new ApiType(ApiTypeKind.Named, SchemaId: resource.ItemSchemaId), nullable: false);
@@ -87,7 +106,8 @@ internal sealed class SyncAdapterProjector
             ClientName = "global::" + clientNamespace + "." + clientName,
             ItemType = itemType,
             Resource = resource.Name,
-            PullMode = sinceArgument is not null && resource.ModifiedField is not null ? "Watermark" : "Full",
+            PullMode = PullMode(resource, byWatermark: sinceArgument is not null && resource.ModifiedField is not null, bySearch: search is not null),
+            PageSize = pageSize,
             KeyField = resource.KeyField,
             ModifiedField = resource.ModifiedField,
             DeletedField = resource.DeletedField,
@@ -98,8 +118,25 @@ internal sealed class SyncAdapterProjector
             GetCall = Call(get, Scoped(get, new List<string> { getKey.Name + ": " + keyArgument })),
         };
         model.Scope.AddRange(scope.Select(entry => entry.Model));
+        if (search is not null)
+        {
+            model.SearchCall = search.Value.Call;
+            model.SearchBodyType = search.Value.BodyType;
+            model.SearchDialect = resource.Search!.Dialect;
+            model.SearchModified = resource.Search.ModifiedProperty;
+            model.SearchTieBreak = resource.Search.TieBreak;
+            model.SearchResultCap = resource.Search.ResultCap;
+            model.SearchPageSize = resource.Search.PageSize;
+            model.SearchSort = resource.Search.Sort;
+            model.DeletedListing = deletedListing is not null;
+        }
 
         var used = new List<string> { resource.List, resource.Get };
+        if (search is not null)
+        {
+            used.Add(resource.Search!.Operation);
+        }
+
         if (resource.Create is { } createKey && _find(createKey) is { } create && Body(create) is { } createBody)
         {
             model.CreateCall = Call(create, Scoped(create, new List<string> { createBody.Name + ": body" }));
@@ -134,6 +171,17 @@ internal sealed class SyncAdapterProjector
         model.Operations = string.Join(", ", used);
         return model;
     }
+
+    // An extension's mode wins where the resource supports it; else a list filter on the time of change, else the search.
+    private static string PullMode(ApiSyncResource resource, bool byWatermark, bool bySearch) => resource.Mode switch
+    {
+        "full" => "Full",
+        "watermark" when byWatermark => "Watermark",
+        "search" when bySearch => "Search",
+        _ when byWatermark => "Watermark",
+        _ when bySearch => "Search",
+        _ => "Full",
+    };
 
     private static string Call(ProjectedOperation operation, List<string> arguments) =>
         $"_client.{operation.GroupProperty}.{operation.Model.MethodName}({string.Join(", ", arguments.Append("cancellationToken: cancellationToken"))})";

@@ -31,6 +31,18 @@ internal sealed record ApiSyncResource(
     string? Update,
     string? Delete)
 {
+    /// <summary>The page size to ask for: the largest the list operation allows, when it takes one.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>The pull mode an x-crmsdkgen-sync extension asks for (full, watermark, search, cursor, deltaToken).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>How changes are found through the CRM's search endpoint, when it has one.</summary>
+    public ApiSyncSearch? Search { get; init; }
+
+    /// <summary>A boolean list parameter that lists deleted records (HubSpot's archived), for the tombstones of searched resources.</summary>
+    public string? DeletedListing { get; init; }
+
     /// <summary>The batch update operation (POST on the collection's /batch/update), when the spec has one.</summary>
     public string? BatchUpdate { get; init; }
 

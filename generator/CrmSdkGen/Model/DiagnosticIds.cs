@@ -13,6 +13,7 @@ internal static class DiagnosticIds
     public const string TemplateError = "CSG0009";
     public const string InvalidMetadata = "CSG0010";
     public const string InvalidPattern = "CSG0011";
+    public const string InvalidSyncHint = "CSG0012";
 
     // The regeneration report: what a new version of a spec changes against its Baseline.
     public const string BaselineNotFound = "CSG0100";

@@ -28,7 +28,7 @@ internal static class ModelBuilder
             operations.ToEquatableArray(),
             MapSecuritySchemes(document, sink).ToEquatableArray())
         {
-            SyncResources = SyncResourceDetector.Detect(operations, lookup).ToEquatableArray(),
+            SyncResources = SyncResourceDetector.Detect(operations, lookup, sink).ToEquatableArray(),
         };
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmSdkGen.Read;
 
 namespace CrmSdkGen.Model;
 
@@ -22,10 +23,11 @@ internal static class SyncResourceDetector
     private static readonly string[] DeletedNames = { "archived", "isarchived", "deleted", "isdeleted", "removed", "isremoved" };
     private static readonly string[] ETagNames = { "@odata.etag", "@etag", "etag", "_etag" };
     private static readonly string[] PageSizeNames = { "limit", "perpage", "pagesize", "count", "maxresults", "top", "size", "pagelimit" };
+    private static readonly string[] DeletedListingNames = { "archived", "deleted", "includedeleted", "includearchived", "showdeleted", "withdeleted" };
     private static readonly string[] ChangeWords = { "updated", "modified", "changed", "lastmodified" };
     private static readonly string[] LowerBoundWords = { "since", "after", "from", "gte", "gt", "start", "min" };
 
-    public static List<ApiSyncResource> Detect(IReadOnlyList<ApiOperation> operations, Func<string, ApiSchema?> lookup)
+    public static List<ApiSyncResource> Detect(IReadOnlyList<ApiOperation> operations, Func<string, ApiSchema?> lookup, DiagnosticSink sink)
     {
         var byKey = new Dictionary<string, ApiOperation>(StringComparer.Ordinal);
         foreach (var operation in operations)
@@ -36,7 +38,7 @@ internal static class SyncResourceDetector
         var resources = new List<ApiSyncResource>();
         foreach (var list in operations.Where(operation => operation.Method == "GET" && !operation.Deprecated && !operation.Path.EndsWith("}", StringComparison.Ordinal)))
         {
-            if (list.SyncHints is { Enabled: false } || Detect(list, byKey, lookup) is not { } resource)
+            if (list.SyncHints is { Enabled: false } || Detect(list, byKey, lookup, sink) is not { } resource)
             {
                 continue;
             }
@@ -47,7 +49,7 @@ internal static class SyncResourceDetector
         return resources;
     }
 
-    private static ApiSyncResource? Detect(ApiOperation list, Dictionary<string, ApiOperation> byKey, Func<string, ApiSchema?> lookup)
+    private static ApiSyncResource? Detect(ApiOperation list, Dictionary<string, ApiOperation> byKey, Func<string, ApiSchema?> lookup, DiagnosticSink sink)
     {
         var get = byKey.Values.FirstOrDefault(candidate => candidate.Method == "GET" && !candidate.Deprecated && ItemParameter(list.Path, candidate.Path) is not null);
         var scope = list.Parameters.Where(parameter => parameter.Location == ApiParameterLocation.Path).Select(parameter => parameter.Name).ToList();
@@ -61,7 +63,21 @@ internal static class SyncResourceDetector
 
         var hints = list.SyncHints;
         var properties = SchemaHierarchy.AllProperties(item, lookup).ToList();
-        var key = hints?.Key
+        var names = new HashSet<string>(properties.Select(property => property.JsonName), StringComparer.Ordinal);
+        string? Checked(string? hint, bool exists, string what)
+        {
+            if (hint is not null && !exists)
+            {
+                sink.Report(DiagnosticIds.InvalidSyncHint, Severity.Warning, $"The sync extension names {what} '{hint}', which the spec does not have; the generator chooses instead.", hints!.Pointer);
+                return null;
+            }
+
+            return hint;
+        }
+
+        bool IsProperty(string? path) => path is not null && names.Contains(path.Split('/')[0]);
+        bool IsParameter(string? name) => list.Parameters.Any(parameter => parameter.Name == name);
+        var key = Checked(hints?.Key, IsProperty(hints?.Key), "the record property")
             ?? properties.FirstOrDefault(property => property.JsonName == keyParameter)?.JsonName
             ?? properties.FirstOrDefault(property => Normal(property.JsonName) == "id")?.JsonName;
         if (key is null)
@@ -78,11 +94,30 @@ internal static class SyncResourceDetector
             return null;
         }
 
-        var modified = hints?.Modified ?? Pick(properties, ModifiedNames, property => property.Type.Kind == ApiTypeKind.String && property.Type.Format is "date-time" or null || property.Type.Kind == ApiTypeKind.Integer);
-        var deleted = hints?.Deleted ?? Pick(properties, DeletedNames, property => property.Type.Kind == ApiTypeKind.Boolean);
-        var etag = hints?.ETag ?? Pick(properties, ETagNames, property => property.Type.Kind == ApiTypeKind.String);
-        var since = hints?.UpdatedSince ?? list.Parameters.FirstOrDefault(IsUpdatedSince)?.Name;
-        var batch = BatchUpdate(byKey, list.Path, key, scope, lookup);
+        var modified = Checked(hints?.Modified, IsProperty(hints?.Modified), "the record property")
+            ?? Pick(properties, ModifiedNames, property => property.Type.Kind == ApiTypeKind.String && property.Type.Format is "date-time" or null || property.Type.Kind == ApiTypeKind.Integer);
+        var deleted = Checked(hints?.Deleted, IsProperty(hints?.Deleted), "the record property") ?? Pick(properties, DeletedNames, property => property.Type.Kind == ApiTypeKind.Boolean);
+        var etag = Checked(hints?.ETag, IsProperty(hints?.ETag), "the record property") ?? Pick(properties, ETagNames, property => property.Type.Kind == ApiTypeKind.String);
+        var since = Checked(hints?.UpdatedSince, IsParameter(hints?.UpdatedSince), "the list parameter") ?? list.Parameters.FirstOrDefault(IsUpdatedSince)?.Name;
+        var pageSize = Checked(hints?.PageSize, IsParameter(hints?.PageSize), "the list parameter") is { } sizeName
+            ? list.Parameters.First(parameter => parameter.Name == sizeName)
+            : PageSizeNames.Select(name => list.Parameters.FirstOrDefault(parameter => parameter.Location == ApiParameterLocation.Query && parameter.Type.Kind == ApiTypeKind.Integer && Normal(parameter.Name).TrimStart('$') == name)).FirstOrDefault(found => found is not null);
+        var deletedListing = Checked(hints?.DeletedListing, list.Parameters.Any(parameter => parameter.Name == hints?.DeletedListing && parameter.Type.Kind == ApiTypeKind.Boolean), "the boolean list parameter")
+            ?? (deleted is null ? null : list.Parameters.FirstOrDefault(parameter => parameter.Location == ApiParameterLocation.Query && parameter.Type.Kind == ApiTypeKind.Boolean && DeletedListingNames.Contains(Normal(parameter.Name)))?.Name);
+        Checked(hints?.SearchOperation, hints?.SearchOperation is { } searchName && SyncOperations.Find(byKey, searchName) is not null, "the search operation");
+        var search = SyncSearchDetector.Detect(byKey, list.Path, key, modified, hints, lookup);
+        if (hints?.SearchOperation is { } named && search is null && SyncOperations.Find(byKey, named) is not null)
+        {
+            sink.Report(DiagnosticIds.InvalidSyncHint, Severity.Warning, $"The search operation '{named}' takes neither HubSpot's filterGroups nor Intercom's query body, or does not answer with the records; the resource is not searched.", hints.Pointer);
+        }
+
+        if (hints?.Mode == "search" && search is null)
+        {
+            sink.Report(DiagnosticIds.InvalidSyncHint, Severity.Warning, "The sync extension asks for mode 'search', but the resource has no search operation the generator can call; the generator chooses the mode.", hints.Pointer);
+        }
+
+        var batchHint = Checked(hints?.BatchUpdate, hints?.BatchUpdate is { } batchName && SyncOperations.Find(byKey, batchName) is not null, "the batch update operation");
+        var batch = BatchUpdate(byKey, batchHint is null ? "POST " + list.Path.TrimEnd('/') + "/batch/update" : SyncOperations.Find(byKey, batchHint)!.Key, key, scope, names, lookup);
         var itemPath = ItemPath(list.Path, keyParameter);
         ApiOperation? Answering(ApiOperation? operation) => operation is not null && AnswersWithRecord(operation) ? operation : null;
         return new ApiSyncResource(
@@ -94,7 +129,7 @@ internal static class SyncResourceDetector
             deleted,
             etag,
             since is not null && list.Parameters.Any(parameter => parameter.Name == since) ? since : null,
-            PageSizeNames.Select(name => list.Parameters.FirstOrDefault(parameter => parameter.Location == ApiParameterLocation.Query && parameter.Type.Kind == ApiTypeKind.Integer && Normal(parameter.Name).TrimStart('$') == name)).FirstOrDefault(found => found is not null)?.Name,
+            pageSize?.Name,
             scope.ToEquatableArray(),
             list.Key,
             get.Key,
@@ -102,6 +137,10 @@ internal static class SyncResourceDetector
             Answering(WithBody(byKey, "PATCH " + itemPath, keyParameter, scope) ?? WithBody(byKey, "PUT " + itemPath, keyParameter, scope))?.Key,
             byKey.TryGetValue("DELETE " + itemPath, out var delete) && !delete.Deprecated && OnlyKeyRequired(delete, keyParameter, scope) ? delete.Key : null)
         {
+            PageSize = pageSize is null ? null : hints?.PageSizeMax ?? PageSizes.Largest(pageSize.Type, pageSize.Description),
+            Mode = hints?.Mode,
+            Search = search,
+            DeletedListing = deletedListing,
             BatchUpdate = batch?.Operation,
             BatchInputs = batch?.Inputs,
             BatchResults = batch?.Results,
@@ -109,22 +148,28 @@ internal static class SyncResourceDetector
     }
 
     // HubSpot's shape: POST {collection}/batch/update with {inputs: [{id, ...changes}]}, answering {results: [records]}.
-    private static (string Operation, string Inputs, string Results)? BatchUpdate(Dictionary<string, ApiOperation> byKey, string listPath, string key, List<string> scope, Func<string, ApiSchema?> lookup)
+    private static (string Operation, string Inputs, string Results)? BatchUpdate(Dictionary<string, ApiOperation> byKey, string operation, string key, List<string> scope, HashSet<string> recordProperties, Func<string, ApiSchema?> lookup)
     {
-        if (!byKey.TryGetValue("POST " + listPath.TrimEnd('/') + "/batch/update", out var batch) || batch.Deprecated || !OnlyKeyRequired(batch, null, scope)
+        if (!byKey.TryGetValue(operation, out var batch) || batch.Deprecated || !OnlyKeyRequired(batch, null, scope)
             || batch.Body is not { Kind: ApiContentKind.Json, Type: { Kind: ApiTypeKind.Named, SchemaId: { } bodyId } }
             || batch.Result.Type is not { Kind: ApiTypeKind.Named, SchemaId: { } resultId })
         {
             return null;
         }
 
+        // The array of records among the schema's arrays (a 207 answer also has its "errors", whose items have an id
+        // too): the one whose items share the most properties with a listed record.
         string? ArrayOfRecords(string schemaId)
         {
             var arrays = lookup(schemaId) is { Kind: ApiSchemaKind.Object } schema
-                ? SchemaHierarchy.AllProperties(schema, lookup).Where(property => property.Type is { Kind: ApiTypeKind.Array, Element: { Kind: ApiTypeKind.Named, SchemaId: { } itemId } }
-                    && lookup(itemId) is { } item && SchemaHierarchy.AllProperties(item, lookup).Any(member => member.JsonName == key)).ToList()
-                : new List<ApiProperty>();
-            return arrays.Count == 1 ? arrays[0].JsonName : null;
+                ? SchemaHierarchy.AllProperties(schema, lookup)
+                    .Select(property => (property.JsonName, Item: property.Type is { Kind: ApiTypeKind.Array, Element: { Kind: ApiTypeKind.Named, SchemaId: { } itemId } } ? lookup(itemId) : null))
+                    .Where(array => array.Item is not null && SchemaHierarchy.AllProperties(array.Item, lookup).Any(member => member.JsonName == key))
+                    .Select(array => (array.JsonName, Shared: SchemaHierarchy.AllProperties(array.Item!, lookup).Count(member => recordProperties.Contains(member.JsonName))))
+                    .OrderByDescending(array => array.Shared)
+                    .ToList()
+                : new List<(string JsonName, int Shared)>();
+            return arrays.Count == 1 || (arrays.Count > 1 && arrays[0].Shared > arrays[1].Shared) ? arrays[0].JsonName : null;
         }
 
         return ArrayOfRecords(bodyId) is { } inputs && ArrayOfRecords(resultId) is { } results ? (batch.Key, inputs, results) : null;

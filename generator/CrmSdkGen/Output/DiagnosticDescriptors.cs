@@ -36,6 +36,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.TemplateError => "A template failed",
         DiagnosticIds.InvalidMetadata => "Invalid CrmSdkGenSpec metadata",
         DiagnosticIds.InvalidPattern => "Pattern not checked",
+        DiagnosticIds.InvalidSyncHint => "Sync extension not applied",
         DiagnosticIds.BaselineNotFound => "Baseline spec not found",
         DiagnosticIds.RemovedOperation => "Breaking change: operation removed",
         DiagnosticIds.RemovedProperty => "Breaking change: property or schema removed or renamed",

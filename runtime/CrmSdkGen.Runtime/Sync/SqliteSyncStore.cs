@@ -149,9 +149,13 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         return Locked(cancellationToken, () =>
         {
             using var transaction = _connection.BeginTransaction();
+            Reach(SyncCommitStep.Begun);
             ForgetSeen(commit, transaction);
+            Reach(SyncCommitStep.SeenCleared);
             var seenNotWritten = WriteRecords(commit, transaction);
+            Reach(SyncCommitStep.RecordsWritten);
             MarkSeen(commit.SeenScope, seenNotWritten, transaction);
+            Reach(SyncCommitStep.SeenMarked);
             if (commit.CheckpointName is { } name)
             {
                 using var checkpoint = Command(
@@ -162,10 +166,18 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
                 checkpoint.ExecuteNonQuery();
             }
 
+            Reach(SyncCommitStep.CheckpointWritten);
             transaction.Commit();
+            Reach(SyncCommitStep.Committed);
             return true;
         });
     }
+
+    /// <summary>
+    /// Called at each step of every commit (inside its transaction until <see cref="SyncCommitStep.Committed"/>), so that
+    /// crash tests can fail or kill the process at that exact point.
+    /// </summary>
+    internal Action<SyncCommitStep>? StepReached { get; set; }
 
     /// <inheritdoc />
     public void Dispose()
@@ -233,10 +245,13 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
             put.Parameters[4].Value = record.Pending == PendingChange.None ? DBNull.Value : ++order;
             put.Parameters[5].Value = seen.Remove(key) ? commit.SeenScope : DBNull.Value;
             put.ExecuteNonQuery();
+            Reach(SyncCommitStep.RecordWritten);
         }
 
         return seen;
     }
+
+    private void Reach(SyncCommitStep step) => StepReached?.Invoke(step);
 
     private void MarkSeen(string? scope, IReadOnlyCollection<string> keys, SqliteTransaction transaction)
     {

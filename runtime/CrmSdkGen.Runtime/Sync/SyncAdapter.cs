@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using CrmSdkGen.Runtime.Http;
 
 namespace CrmSdkGen.Runtime.Sync;
 
@@ -48,29 +49,53 @@ public abstract class SyncAdapter
     public virtual Task DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("delete records");
 
     /// <summary>Creates several records in one call where the CRM has a batch endpoint; by default one call each.</summary>
-    /// <returns>The created records, in the order of <paramref name="records"/>.</returns>
-    public virtual async Task<IReadOnlyList<JsonElement>> CreateBatchAsync(IReadOnlyList<(JsonElement Record, string IdempotencyKey)> records, CancellationToken cancellationToken)
+    /// <returns>What became of each record, in the order of <paramref name="records"/>; an applied create carries the created record.</returns>
+    public virtual async Task<IReadOnlyList<SyncBatchOutcome>> CreateBatchAsync(IReadOnlyList<(JsonElement Record, string IdempotencyKey)> records, CancellationToken cancellationToken)
     {
-        var created = new List<JsonElement>(records.Count);
+        ArgumentNullException.ThrowIfNull(records);
+        var outcomes = new List<SyncBatchOutcome>(records.Count);
         foreach (var (record, idempotencyKey) in records)
         {
-            created.Add(await CreateAsync(record, idempotencyKey, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                outcomes.Add(SyncBatchOutcome.Applied(await CreateAsync(record, idempotencyKey, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
+            {
+                outcomes.Add(SyncBatchOutcome.Failed(exception.Message, exception.StatusCode));
+            }
         }
 
-        return created;
+        return outcomes;
     }
 
-    /// <summary>Updates several records in one call where the CRM has a batch endpoint; by default one call each.</summary>
-    /// <returns>The updated records, in the order of <paramref name="updates"/>.</returns>
-    public virtual async Task<IReadOnlyList<JsonElement>> UpdateBatchAsync(IReadOnlyList<(string Key, JsonElement Record, JsonElement Changes)> updates, CancellationToken cancellationToken)
+    /// <summary>
+    /// Updates several records in one call where the CRM has a batch endpoint; by default one call each. A CRM that
+    /// refuses the whole batch for some of its records may throw its <see cref="ApiException"/>: the records its body
+    /// names fail, and the others are sent again.
+    /// </summary>
+    /// <returns>What became of each record, in the order of <paramref name="updates"/>.</returns>
+    public virtual async Task<IReadOnlyList<SyncBatchOutcome>> UpdateBatchAsync(IReadOnlyList<(string Key, JsonElement Record, JsonElement Changes)> updates, CancellationToken cancellationToken)
     {
-        var updated = new List<JsonElement>(updates.Count);
+        ArgumentNullException.ThrowIfNull(updates);
+        var outcomes = new List<SyncBatchOutcome>(updates.Count);
         foreach (var (key, record, changes) in updates)
         {
-            updated.Add(await UpdateAsync(key, record, changes, null, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                outcomes.Add(SyncBatchOutcome.Applied(await UpdateAsync(key, record, changes, null, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (ApiException exception) when (exception.StatusCode is 404 or 410)
+            {
+                outcomes.Add(SyncBatchOutcome.Missing());
+            }
+            catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
+            {
+                outcomes.Add(SyncBatchOutcome.Failed(exception.Message, exception.StatusCode));
+            }
         }
 
-        return updated;
+        return outcomes;
     }
 
     /// <summary>The record's key, from <see cref="SyncAdapterOptions.KeyField"/> (a string or a number).</summary>
@@ -81,14 +106,19 @@ public abstract class SyncAdapter
         _ => throw new InvalidOperationException($"A {Options.Resource} record has no key in '{Options.KeyField}'."),
     };
 
-    /// <summary>The time of the record's last change, from <see cref="SyncAdapterOptions.ModifiedField"/>.</summary>
+    /// <summary>The time of the record's last change, from <see cref="SyncAdapterOptions.ModifiedField"/> (an ISO 8601 instant, or Unix seconds or milliseconds).</summary>
     public virtual DateTimeOffset? ModifiedAt(JsonElement record) => Options.ModifiedField is { } path ? Field(record, path) switch
     {
         { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) => instant,
-        { ValueKind: JsonValueKind.String } text when long.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
-        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
+        { ValueKind: JsonValueKind.String } text when long.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => FromUnixTime(number),
+        { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var number) => FromUnixTime(number),
         _ => null,
     } : null;
+
+    // Unix seconds (Intercom's updated_at) or milliseconds (HubSpot's): a number of seconds below 10^11 lies before the
+    // year 5138, the same number of milliseconds in 1973, so the size tells them apart for any record of a live CRM.
+    private static DateTimeOffset FromUnixTime(long number) =>
+        Math.Abs(number) < 100_000_000_000 ? DateTimeOffset.FromUnixTimeSeconds(number) : DateTimeOffset.FromUnixTimeMilliseconds(number);
 
     /// <summary>Whether the record is a tombstone, from <see cref="SyncAdapterOptions.DeletedField"/>.</summary>
     public virtual bool IsDeleted(JsonElement record) =>

@@ -24,8 +24,14 @@ public sealed class SyncAdapterOptions
     /// <summary>The field with the record's entity tag, for If-Match on updates and deletes (Dataverse "@odata.etag").</summary>
     public string? ETagField { get; set; }
 
-    /// <summary>How many records a page asks for, where the list operation takes a page size; null leaves the CRM's default.</summary>
+    /// <summary>
+    /// How many records a page asks for, where the list operation takes a page size; null leaves the CRM's default.
+    /// Generated adapters ask for the largest page the spec allows.
+    /// </summary>
     public int? PageSize { get; set; }
+
+    /// <summary>How a <see cref="SyncPullMode.Search"/> resource searches; null for the other modes.</summary>
+    public SyncSearchOptions? Search { get; set; }
 
     /// <summary>How many records one batch call may carry; 1 when the resource has no batch endpoint.</summary>
     public int BatchSize { get; set; } = 1;

@@ -12,6 +12,13 @@ public enum SyncPullMode
     /// </summary>
     Watermark,
 
+    /// <summary>
+    /// A filter on the time of last change sent to the CRM's search endpoint (HubSpot POST .../search, Intercom POST
+    /// /contacts/search), within its cap on results per query (<see cref="SyncAdapterOptions.Search"/>); the full
+    /// listing still goes through the list operation.
+    /// </summary>
+    Search,
+
     /// <summary>A change cursor: the last page of a pull gives the cursor the next pull starts from.</summary>
     Cursor,
 

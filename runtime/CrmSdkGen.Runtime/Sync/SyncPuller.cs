@@ -32,11 +32,28 @@ internal sealed class SyncPuller
         _checkpointName = "sync:" + adapter.Options.Resource;
     }
 
+    private bool _begunHere;
+
     private SyncPullMode Mode => _adapter.Options.PullMode;
+
+    // Watermark and search pulls both filter on the time of change.
+    private bool ByTime => Mode is SyncPullMode.Watermark or SyncPullMode.Search;
 
     public async Task PullAsync(SyncResult result, CancellationToken cancellationToken)
     {
         var checkpoint = SyncCheckpoint.Parse(await _store.GetCheckpointAsync(_checkpointName, cancellationToken).ConfigureAwait(false));
+        _begunHere = false;
+        await RunWithRestartsAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
+        if (!_begunHere)
+        {
+            // The pass that completed began in an earlier process: what changed or was deleted since then on the pages
+            // it had committed before is only seen by a pass of its own, so the store matches the CRM when this ends.
+            await RunWithRestartsAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunWithRestartsAsync(SyncCheckpoint checkpoint, SyncResult result, CancellationToken cancellationToken)
+    {
         for (var restarts = 0; ; restarts++)
         {
             try
@@ -48,7 +65,7 @@ internal sealed class SyncPuller
             {
                 // A watermark pull starts its pages again from the same watermark; an expired change token or the
                 // page token of a full listing leaves nothing to resume from but a new full listing.
-                if (checkpoint.InProgress && !checkpoint.Full && Mode == SyncPullMode.Watermark)
+                if (checkpoint.InProgress && !checkpoint.Full && ByTime)
                 {
                     checkpoint.PageToken = null;
                 }
@@ -65,7 +82,7 @@ internal sealed class SyncPuller
         if (!checkpoint.InProgress)
         {
             Begin(checkpoint, full: Mode == SyncPullMode.Full || !checkpoint.HasCompleted
-                || (Mode == SyncPullMode.Watermark ? checkpoint.Watermark is null : checkpoint.ChangeToken is null)
+                || (ByTime ? checkpoint.Watermark is null : checkpoint.ChangeToken is null)
                 || (_options.FullListingEvery is { } every && (checkpoint.LastFullListing is not { } last || _options.TimeProvider.GetUtcNow() - last >= every)));
         }
 
@@ -75,7 +92,7 @@ internal sealed class SyncPuller
             var request = new SyncPageRequest(
                 checkpoint.Full ? null : checkpoint.Since,
                 checkpoint.PageToken,
-                checkpoint.Full || Mode is SyncPullMode.Full or SyncPullMode.Watermark ? null : checkpoint.ChangeToken);
+                checkpoint.Full || Mode == SyncPullMode.Full || ByTime ? null : checkpoint.ChangeToken);
             var page = await _adapter.FetchPageAsync(request, cancellationToken).ConfigureAwait(false);
             result.Pages++;
             var commit = new SyncCommit();
@@ -120,13 +137,14 @@ internal sealed class SyncPuller
 
     private void Begin(SyncCheckpoint checkpoint, bool full)
     {
+        _begunHere = true;
         checkpoint.InProgress = true;
         checkpoint.Full = full;
         checkpoint.Reconciling = false;
         checkpoint.PageToken = null;
         checkpoint.MaxSeen = null;
         checkpoint.StartedAt = _options.TimeProvider.GetUtcNow();
-        checkpoint.Since = !full && Mode == SyncPullMode.Watermark ? checkpoint.Watermark - _options.Overlap : null;
+        checkpoint.Since = !full && ByTime ? checkpoint.Watermark - _options.Overlap : null;
     }
 
     private void Complete(SyncCheckpoint checkpoint, string? changeToken)

@@ -15,7 +15,7 @@ public sealed class SyncPullTests
         var ids = harness.Seed(45);
         harness.Server.Contacts.Clock = () => DateTimeOffset.UtcNow;
         harness.Seed(1, "today");
-        var engine = harness.Engine(new SyncOptions { CollectChanges = true });
+        var engine = harness.Engine(new SyncOptions { CollectChanges = true }, options => options.PageSize = 20);
 
         var first = await engine.SyncAsync();
 
@@ -49,7 +49,7 @@ public sealed class SyncPullTests
         harness.Server.Contacts.Clock = () => instant;
         harness.Server.RepeatRecordAtPageBoundaries = true;
         var ids = harness.Seed(50);
-        var engine = harness.Engine();
+        var engine = harness.Engine(configure: options => options.PageSize = 20);
         await engine.SyncAsync();
 
         // Every change carries the same instant as the watermark: only an inclusive, overlapping pull sees them.
@@ -80,7 +80,7 @@ public sealed class SyncPullTests
             harness.Server.Contacts.Update(id, new JsonObject { ["lifecycleStage"] = "customer" });
         }
 
-        var stopping = new StopAfterPages(new ContactsSyncAdapter(harness.Client), pages: 1);
+        var stopping = new StopAfterPages(new ContactsSyncAdapter(harness.Client, options => options.PageSize = 20), pages: 1);
         await Assert.ThrowsAsync<OperationCanceledException>(() => new SyncEngine(stopping, harness.Store).PullAsync());
         var halfway = await harness.Store.GetAllAsync();
         Assert.Equal(20, halfway.Values.Count(contact => contact.TryGetProperty("lifecycleStage", out var stage) && stage.GetString() == "customer"));

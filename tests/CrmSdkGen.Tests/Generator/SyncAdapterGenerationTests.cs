@@ -95,7 +95,7 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
         Assert.Contains("UpdateContactAsync(contactId: key, body: body", text, StringComparison.Ordinal);
         Assert.Contains("FromElement<global::Test.Api.Models.ContactInput>(changes)", text, StringComparison.Ordinal);
         Assert.Contains("BatchUpdateContactsAsync(body: body, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
-        Assert.Contains("""SyncJson.BatchInput("inputs", Options.KeyField, updates, wholeRecords: false)""", text, StringComparison.Ordinal);
+        Assert.Contains("""SyncBatch.Input("inputs", Options.KeyField, updates, wholeRecords: false)""", text, StringComparison.Ordinal);
         Assert.Contains("BatchSize = 100,", text, StringComparison.Ordinal);
     }
 

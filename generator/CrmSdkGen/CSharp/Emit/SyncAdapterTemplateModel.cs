@@ -16,14 +16,35 @@ internal sealed class SyncAdapterTemplateModel
     /// <summary>Path parameters of the collection (a space, an object type), taken by the constructor and kept in fields.</summary>
     public System.Collections.Generic.List<SyncScopeTemplateModel> Scope { get; } = new();
 
-    /// <summary>"Watermark" when the list takes an updated-since parameter and records have a time of change, else "Full".</summary>
+    /// <summary>
+    /// "Watermark" when the list takes an updated-since parameter and records have a time of change, else "Search" when
+    /// the resource has a search endpoint, else "Full" (an x-crmsdkgen-sync mode wins where it applies).
+    /// </summary>
     public string PullMode { get; set; } = "Full";
+
+    /// <summary>The largest page the list operation allows, when it takes a page size.</summary>
+    public int? PageSize { get; set; }
+
+    /// <summary>The search call (with the search body in <c>body</c>), when the resource has a search endpoint.</summary>
+    public string? SearchCall { get; set; }
+    public string? SearchBodyType { get; set; }
+
+    /// <summary>The runtime's SyncSearchDialect member: "FilterGroups" or "Query".</summary>
+    public string? SearchDialect { get; set; }
+    public string? SearchModified { get; set; }
+    public string? SearchTieBreak { get; set; }
+    public int? SearchResultCap { get; set; }
+    public int SearchPageSize { get; set; }
+    public bool SearchSort { get; set; }
+
+    /// <summary>Whether the list call takes <c>deleted</c> (a bool) to list deleted records, whose tombstones a searched resource needs.</summary>
+    public bool DeletedListing { get; set; }
     public string KeyField { get; set; } = string.Empty;
     public string? ModifiedField { get; set; }
     public string? DeletedField { get; set; }
     public string? ETagField { get; set; }
 
-    /// <summary>The list call, with the page token in <c>token</c> and the watermark in <c>request.Since</c>.</summary>
+    /// <summary>The list call, with the page token in <c>token</c>, the watermark in <c>request.Since</c> and, where it lists deleted records, <c>deleted</c>.</summary>
     public string ListCall { get; set; } = string.Empty;
     public string Items { get; set; } = string.Empty;
     public string Next { get; set; } = string.Empty;

@@ -1,0 +1,38 @@
+using System;
+
+namespace CrmSdkGen.Runtime.Sync;
+
+/// <summary>
+/// Pulls changes through a CRM's search endpoint (<see cref="SyncPullMode.Search"/>) for generated and hand-written
+/// adapters alike. It filters on the time of change from the watermark to the pull's start and splits that span into
+/// slices that each stay within the CRM's cap on results per query (HubSpot: 10,000), halving a slice whose first page
+/// reports more results than the cap, and splitting one millisecond by key when even that is too many. Results need not
+/// come in order, and a slice whose total moves while it is paged starts again, so no record sharing an instant with
+/// others is lost. Then, where the resource lists deleted records, that listing brings the tombstones.
+/// </summary>
+public static class SyncSearch
+{
+    /// <summary>The next call of a search pull.</summary>
+    /// <param name="request">The engine's request; its <see cref="SyncPageRequest.Since"/> must be set (a full listing uses the list operation).</param>
+    /// <param name="options">The resource's search options.</param>
+    /// <param name="now">The current time, which bounds a new pull; by default the system clock.</param>
+    public static SyncSearchStep Plan(SyncPageRequest request, SyncSearchOptions options, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        if (request.Since is not { } since)
+        {
+            throw new ArgumentException("A search pull needs a watermark; a full listing goes through the list operation.", nameof(request));
+        }
+
+        var state = SyncSearchState.Parse(request.PageToken);
+        if (state is null)
+        {
+            var from = since.ToUnixTimeMilliseconds();
+            var to = Math.Max((now ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds() + 1, from + 1);
+            state = new SyncSearchState { From = from, To = to, End = to };
+        }
+
+        return new SyncSearchStep(options, state);
+    }
+}
