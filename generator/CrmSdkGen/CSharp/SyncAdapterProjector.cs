@@ -27,7 +27,7 @@ internal sealed class SyncAdapterProjector
     public SyncAdapterTemplateModel? Project(ApiSyncResource resource, string clientNamespace, string name, string clientName)
     {
         if (_find(resource.List) is not { } list || _find(resource.Get) is not { } get
-            || _paging.ProjectTokens(list.Operation, list.Model, "page", "token") is not { } tokens
+            || (resource.ListBySearch ? new PageTokenModel(null, null, string.Empty, "null") : _paging.ProjectTokens(list.Operation, list.Model, "page", "token")) is not { } tokens
             || Parameter(get, resource.KeyParameter) is not { } getKey || KeyArgument(getKey) is not { } keyArgument)
         {
             return null;
@@ -118,8 +118,14 @@ internal sealed class SyncAdapterProjector
             GetCall = Call(get, Scoped(get, new List<string> { getKey.Name + ": " + keyArgument })),
         };
         model.Scope.AddRange(scope.Select(entry => entry.Model));
+        if (resource.ListBySearch && search is null)
+        {
+            return null;
+        }
+
         if (search is not null)
         {
+            model.ListBySearch = resource.ListBySearch;
             model.SearchCall = search.Value.Call;
             model.SearchBodyType = search.Value.BodyType;
             model.SearchDialect = resource.Search!.Dialect;
@@ -128,10 +134,10 @@ internal sealed class SyncAdapterProjector
             model.SearchResultCap = resource.Search.ResultCap;
             model.SearchPageSize = resource.Search.PageSize;
             model.SearchSort = resource.Search.Sort;
-            model.DeletedListing = deletedListing is not null;
+            model.DeletedListing = deletedListing is not null && !resource.ListBySearch;
         }
 
-        var used = new List<string> { resource.List, resource.Get };
+        var used = resource.ListBySearch ? new List<string> { resource.Get } : new List<string> { resource.List, resource.Get };
         if (search is not null)
         {
             used.Add(resource.Search!.Operation);

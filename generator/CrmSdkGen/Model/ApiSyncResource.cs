@@ -40,6 +40,9 @@ internal sealed record ApiSyncResource(
     /// <summary>How changes are found through the CRM's search endpoint, when it has one.</summary>
     public ApiSyncSearch? Search { get; init; }
 
+    /// <summary>Whether full listings go through the search too, because the list operation does not page.</summary>
+    public bool ListBySearch { get; init; }
+
     /// <summary>A boolean list parameter that lists deleted records (HubSpot's archived), for the tombstones of searched resources.</summary>
     public string? DeletedListing { get; init; }
 

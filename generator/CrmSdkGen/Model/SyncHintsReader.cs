@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CrmSdkGen.Read;
 using Microsoft.OpenApi;
@@ -51,7 +52,8 @@ internal static class SyncHintsReader
                 return null;
             }
 
-            if (owner[name] is JsonValue value && value.TryGetValue<int>(out var number) && number > 0)
+            // A YAML scalar may arrive as text: 250 and "250" are the same number here.
+            if (owner[name] is JsonValue value && int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
             {
                 return number;
             }

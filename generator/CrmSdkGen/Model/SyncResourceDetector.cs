@@ -56,7 +56,21 @@ internal static class SyncResourceDetector
         if (get is null || ItemParameter(list.Path, get.Path) is not { } keyParameter
             || list.Parameters.Any(parameter => parameter.Required && parameter.Location != ApiParameterLocation.Path)
             || !OnlyKeyRequired(get, keyParameter, scope)
-            || ItemSchema(list, lookup) is not { } item || get.Result.Type is not { Kind: ApiTypeKind.Named })
+            || get.Result.Type is not { Kind: ApiTypeKind.Named })
+        {
+            return null;
+        }
+
+        // A list that does not page (Intercom's GET /contacts) leaves the listing to the collection's search, if it has one.
+        var item = ItemSchema(list, lookup);
+        var listBySearch = false;
+        if (item is null && SyncSearchDetector.RecordSchema(byKey, list.Path, list.SyncHints, lookup) is { } searched)
+        {
+            item = searched;
+            listBySearch = true;
+        }
+
+        if (item is null)
         {
             return null;
         }
@@ -111,6 +125,11 @@ internal static class SyncResourceDetector
             sink.Report(DiagnosticIds.InvalidSyncHint, Severity.Warning, $"The search operation '{named}' takes neither HubSpot's filterGroups nor Intercom's query body, or does not answer with the records; the resource is not searched.", hints.Pointer);
         }
 
+        if (listBySearch && search is null)
+        {
+            return null;
+        }
+
         if (hints?.Mode == "search" && search is null)
         {
             sink.Report(DiagnosticIds.InvalidSyncHint, Severity.Warning, "The sync extension asks for mode 'search', but the resource has no search operation the generator can call; the generator chooses the mode.", hints.Pointer);
@@ -140,6 +159,7 @@ internal static class SyncResourceDetector
             PageSize = pageSize is null ? null : hints?.PageSizeMax ?? PageSizes.Largest(pageSize.Type, pageSize.Description),
             Mode = hints?.Mode,
             Search = search,
+            ListBySearch = listBySearch,
             DeletedListing = deletedListing,
             BatchUpdate = batch?.Operation,
             BatchInputs = batch?.Inputs,

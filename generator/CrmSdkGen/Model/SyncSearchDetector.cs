@@ -17,11 +17,28 @@ internal static class SyncSearchDetector
     public const string FilterGroups = "FilterGroups";
     public const string Query = "Query";
 
-    public static ApiSyncSearch? Detect(IReadOnlyDictionary<string, ApiOperation> byKey, string listPath, string key, string? recordModified, ApiSyncHints? hints, Func<string, ApiSchema?> lookup)
+    /// <summary>The record schema the collection's search answers with (its results or data array's items), if it has a search.</summary>
+    public static ApiSchema? RecordSchema(IReadOnlyDictionary<string, ApiOperation> byKey, string listPath, ApiSyncHints? hints, Func<string, ApiSchema?> lookup)
     {
-        var operation = hints?.SearchOperation is { } named
+        if (Find(byKey, listPath, hints) is not { Result.Type: { Kind: ApiTypeKind.Named, SchemaId: { } resultId } } || lookup(resultId) is not { Kind: ApiSchemaKind.Object } result)
+        {
+            return null;
+        }
+
+        return SchemaHierarchy.AllProperties(result, lookup)
+            .Where(property => property.JsonName is "results" or "data")
+            .Select(property => property.Type is { Kind: ApiTypeKind.Array, Element: { Kind: ApiTypeKind.Named, SchemaId: { } itemId } } ? lookup(itemId) : null)
+            .FirstOrDefault(item => item is { Kind: ApiSchemaKind.Object });
+    }
+
+    private static ApiOperation? Find(IReadOnlyDictionary<string, ApiOperation> byKey, string listPath, ApiSyncHints? hints) =>
+        hints?.SearchOperation is { } named
             ? SyncOperations.Find(byKey, named)
             : byKey.TryGetValue("POST " + listPath.TrimEnd('/') + "/search", out var found) ? found : null;
+
+    public static ApiSyncSearch? Detect(IReadOnlyDictionary<string, ApiOperation> byKey, string listPath, string key, string? recordModified, ApiSyncHints? hints, Func<string, ApiSchema?> lookup)
+    {
+        var operation = Find(byKey, listPath, hints);
         if (operation is not { Deprecated: false, Body: { Kind: ApiContentKind.Json, Type: { Kind: ApiTypeKind.Named, SchemaId: { } bodyId } }, Result.Type: { Kind: ApiTypeKind.Named, SchemaId: { } resultId } }
             || lookup(bodyId) is not { Kind: ApiSchemaKind.Object } body || lookup(resultId) is not { Kind: ApiSchemaKind.Object } result)
         {

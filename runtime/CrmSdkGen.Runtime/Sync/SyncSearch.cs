@@ -13,22 +13,18 @@ namespace CrmSdkGen.Runtime.Sync;
 public static class SyncSearch
 {
     /// <summary>The next call of a search pull.</summary>
-    /// <param name="request">The engine's request; its <see cref="SyncPageRequest.Since"/> must be set (a full listing uses the list operation).</param>
+    /// <param name="request">The engine's request; without <see cref="SyncPageRequest.Since"/>, the search lists every record.</param>
     /// <param name="options">The resource's search options.</param>
     /// <param name="now">The current time, which bounds a new pull; by default the system clock.</param>
     public static SyncSearchStep Plan(SyncPageRequest request, SyncSearchOptions options, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        if (request.Since is not { } since)
-        {
-            throw new ArgumentException("A search pull needs a watermark; a full listing goes through the list operation.", nameof(request));
-        }
-
         var state = SyncSearchState.Parse(request.PageToken);
         if (state is null)
         {
-            var from = since.ToUnixTimeMilliseconds();
+            // Without a watermark the search lists everything, for resources whose list operation does not page.
+            var from = request.Since?.ToUnixTimeMilliseconds() ?? 0;
             var to = Math.Max((now ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds() + 1, from + 1);
             state = new SyncSearchState { From = from, To = to, End = to };
         }

@@ -52,6 +52,26 @@ internal static class GeneratedCompilation
             }));
     }
 
+    /// <summary>Compiles the generated code with <paramref name="probe"/> (which declares <c>public static class Probe</c> with <c>public static string Run()</c>), loads it and returns what Run returns.</summary>
+    public static string Run(GenerationResult result, string probe)
+    {
+        var compilation = Compile(result, probe);
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Take(10)));
+        image.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("probe", isCollectible: true);
+        try
+        {
+            var assembly = context.LoadFromStream(image);
+            return (string)assembly.GetType("Probe")!.GetMethod("Run")!.Invoke(null, null)!;
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     public static IReadOnlyList<Diagnostic> Problems(CSharpCompilation compilation) =>
         compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning || diagnostic.IsWarningAsError).ToList();
 }

@@ -25,6 +25,9 @@ internal sealed class SyncAdapterTemplateModel
     /// <summary>The largest page the list operation allows, when it takes a page size.</summary>
     public int? PageSize { get; set; }
 
+    /// <summary>Whether every listing goes through the search, because the list operation does not page (Intercom's contacts).</summary>
+    public bool ListBySearch { get; set; }
+
     /// <summary>The search call (with the search body in <c>body</c>), when the resource has a search endpoint.</summary>
     public string? SearchCall { get; set; }
     public string? SearchBodyType { get; set; }
