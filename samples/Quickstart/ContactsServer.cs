@@ -44,6 +44,11 @@ public sealed class ContactsServer : IAsyncDisposable
     /// <summary>A delay before each page of a listing is sent.</summary>
     public TimeSpan PageDelay { get; set; }
 
+    /// <summary>How many requests the server received, whether or not <see cref="RequestLog"/> records them.</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    private int _requestCount;
+
     /// <summary>Whether <see cref="RequestLog"/> records requests (off for large benchmarks).</summary>
     public bool LogRequests { get; set; } = true;
 
@@ -91,6 +96,7 @@ public sealed class ContactsServer : IAsyncDisposable
     {
         app.Use(async (context, next) =>
         {
+            Interlocked.Increment(ref _requestCount);
             if (LogRequests)
             {
                 string? trace = context.Request.Headers["X-Trace"];

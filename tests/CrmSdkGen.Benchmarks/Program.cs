@@ -15,9 +15,9 @@ if (args.Length > 0 && args[0] == "pull")
     return;
 }
 
-if (args.Length == 4 && args[0] == "pull-one")
+if (args.Length is 4 or 5 && args[0] == "pull-one")
 {
-    Environment.ExitCode = await PullBenchmark.PullOnceAsync(args[1], new Uri(args[2]), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    Environment.ExitCode = await PullBenchmark.PullOnceAsync(args[1], new Uri(args[2]), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args.Length == 5 ? args[4] : null);
     return;
 }
 

@@ -29,21 +29,66 @@ internal static class PullBenchmark
             await using var server = await ContactsServer.StartAsync(ApiKey);
             server.LogRequests = false;
             Seed(server, count);
-            foreach (var kind in new[] { "engine", "by-hand" })
+            await WarmUpAsync(server.BaseAddress);
+
+            // The server is warm before the first contender, and the order alternates, so neither pays for the other.
+            foreach (var kind in new[] { "engine", "by-hand", "by-hand", "engine" })
             {
                 Console.WriteLine(await RunChildAsync(kind, server.BaseAddress, count));
+            }
+
+            await IncrementalAsync(server, count);
+        }
+    }
+
+    // A full listing into a kept store, 1% of the records changed in the CRM, then an incremental pull: requests and seconds of each.
+    private static async Task IncrementalAsync(ContactsServer server, int count)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crmsdkgen-incremental-{Guid.NewGuid():N}.db");
+        try
+        {
+            var before = server.RequestCount;
+            Console.WriteLine((await RunChildAsync("engine-full", server.BaseAddress, count, path)).Replace("| engine-full |", $"| engine, full listing ({server.RequestCount - before} requests) |", StringComparison.Ordinal));
+            server.Contacts.Clock = () => DateTimeOffset.UtcNow;
+            var snapshot = server.Contacts.Snapshot().Keys.ToList();
+            for (var i = 0; i < count / 100; i++)
+            {
+                server.Contacts.Update(snapshot[i * 100], new JsonObject { ["lastName"] = "Changed" + i });
+            }
+
+            before = server.RequestCount;
+            Console.WriteLine((await RunChildAsync("engine-incremental", server.BaseAddress, count / 100, path)).Replace("| engine-incremental |", $"| engine, incremental after 1% changed ({server.RequestCount - before} requests) |", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
             }
         }
     }
 
-    /// <summary>The child: one pull of every record into a new SQLite file; prints one table row.</summary>
-    public static async Task<int> PullOnceAsync(string kind, Uri baseAddress, int count)
+    // Every page once, so that the server has compiled and cached what it serves before either contender is timed.
+    private static async Task WarmUpAsync(Uri baseAddress)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"crmsdkgen-pull-{Guid.NewGuid():N}.db");
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var client = new AcmeCrmClient(http, new AcmeCrmClientOptions { ApiKey = new ApiKeyCredential(ApiKey) });
+        string? after = null;
+        do
+        {
+            after = (await client.Contacts.ListContactsAsync(limit: PageSize, after: after)).Paging?.Next?.After;
+        }
+        while (after is not null);
+    }
+
+    /// <summary>The child: one pull of every record into a new SQLite file; prints one table row.</summary>
+    public static async Task<int> PullOnceAsync(string kind, Uri baseAddress, int count, string? keptStore = null)
+    {
+        var path = keptStore ?? Path.Combine(Path.GetTempPath(), $"crmsdkgen-pull-{Guid.NewGuid():N}.db");
         using var http = new HttpClient { BaseAddress = baseAddress };
         var client = new AcmeCrmClient(http, new AcmeCrmClientOptions { ApiKey = new ApiKeyCredential(ApiKey) });
         var started = Stopwatch.GetTimestamp();
-        var pulled = kind == "engine" ? await PullWithEngineAsync(client, path) : await PullByHandAsync(client, path);
+        var pulled = kind == "by-hand" ? await PullByHandAsync(client, path) : await PullWithEngineAsync(client, path, incremental: kind == "engine-incremental");
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (pulled != count)
         {
@@ -56,7 +101,7 @@ internal static class PullBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {count:N0} | {kind} | {seconds:F2} | {count / seconds:N0} | {Process.GetCurrentProcess().PeakWorkingSet64 / megabytes:F0} | {GC.GetTotalMemory(forceFullCollection: true) / megabytes:F1} | {GC.GetTotalAllocatedBytes() / megabytes:N0} |"));
         SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+        foreach (var file in keptStore is null ? Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*") : [])
         {
             File.Delete(file);
         }
@@ -64,12 +109,12 @@ internal static class PullBenchmark
         return 0;
     }
 
-    private static async Task<int> PullWithEngineAsync(AcmeCrmClient client, string path)
+    private static async Task<int> PullWithEngineAsync(AcmeCrmClient client, string path, bool incremental)
     {
         using var store = new SqliteSyncStore(path, "contacts");
         var engine = new SyncEngine(new ContactsSyncAdapter(client, options => options.PageSize = PageSize), store);
         var result = await engine.PullAsync();
-        return result.Created;
+        return incremental ? result.Updated : result.Created;
     }
 
     private static async Task<int> PullByHandAsync(AcmeCrmClient client, string path)
@@ -133,10 +178,11 @@ internal static class PullBenchmark
         }
     }
 
-    private static async Task<string> RunChildAsync(string kind, Uri baseAddress, int count)
+    private static async Task<string> RunChildAsync(string kind, Uri baseAddress, int count, string? keptStore = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { typeof(PullBenchmark).Assembly.Location, "pull-one", kind, baseAddress.ToString(), count.ToString(CultureInfo.InvariantCulture) })
+        string[] arguments = [typeof(PullBenchmark).Assembly.Location, "pull-one", kind, baseAddress.ToString(), count.ToString(CultureInfo.InvariantCulture)];
+        foreach (var argument in keptStore is null ? arguments : [.. arguments, keptStore])
         {
             start.ArgumentList.Add(argument);
         }

@@ -32,6 +32,12 @@ internal sealed class OperationProjector
             group.Operations.Add(ProjectOperation(operation, methods, codecs, errorMaps, group));
         }
 
+        // Claimed after every public name, so that no public method is renamed for them.
+        foreach (var model in group.Operations.Where(model => model.SendJson is not null))
+        {
+            model.JsonMethodName = methods.Claim(model.OperationName + "JsonAsync");
+        }
+
         group.Codecs = codecs.Fields;
         return group;
     }
@@ -139,6 +145,10 @@ internal sealed class OperationProjector
         model.ResponseReturnType = shape.ResponseReturnType;
         model.Send = shape.Send + requestCall + shape.Tail;
         model.SendWithResponse = shape.SendWithResponse + requestCall + shape.Tail;
+        if (operation.Result.Kind == ApiContentKind.Json)
+        {
+            model.SendJson = $"_core.SendForJsonAsync({requestCall}, global::CrmSdkGen.Runtime.Json.JsonCodecs.Element, {errors}, allowEmpty: false, cancellationToken)";
+        }
         if (operation.Paging is { } paging && shape.ValueType is not null)
         {
             model.Paging = _paging.Project(operation, paging, model, shape.ValueType.TrimEnd('?'), shape.Codec, errors, methods.Claim(baseName + "AllAsync"));

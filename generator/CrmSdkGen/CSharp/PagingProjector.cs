@@ -119,6 +119,40 @@ internal sealed class PagingProjector
         }
     }
 
+    /// <summary>
+    /// Like <see cref="ProjectTokens"/> over the page as a JSON element (<paramref name="page"/>): the items as an
+    /// <c>IReadOnlyList&lt;JsonElement&gt;</c>, and the next token from the element, where it may also read the variable
+    /// <c>items</c> that holds them. Null for patterns read only from headers or links.
+    /// </summary>
+    public PageTokenModel? ProjectJsonTokens(ApiOperation operation, OperationTemplateModel model, string page, string token)
+    {
+        const string Json = "global::CrmSdkGen.Runtime.Sync.SyncJson.";
+        static string Path(EquatableArray<string> names) => string.Concat(names.Select(name => ", " + TemplateText.CSharpString(name)));
+        if (operation.Paging is not { } paging)
+        {
+            return operation.Result.Type is { Kind: ApiTypeKind.Array } ? new PageTokenModel(null, null, $"{Json}Items({page})", "null") : null;
+        }
+
+        if (ProjectTokens(operation, model, page, token) is not { } typed)
+        {
+            return null;
+        }
+
+        var items = $"{Json}Items({page}{Path(paging.ItemsPath)})";
+        var parameter = model.Parameters.FirstOrDefault(candidate => candidate.WireName == paging.Parameter);
+        const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        string Number(ParameterTemplateModel numeric) => $"{token} is null ? ({NumberType(numeric)}?)null : {NumberType(numeric)}.Parse({token}, {Invariant})";
+        return paging.Kind switch
+        {
+            ApiPagingKind.Cursor or ApiPagingKind.NextPosition => typed with { Items = items, Next = $"{Json}Text({page}{Path(paging.NextPath)})" },
+            ApiPagingKind.LastItemId when operation.Result.Type is { } root && Access(root, paging.ItemsPath, page)?.Type.Element is { SchemaId: { } itemId } && _propertyName(itemId, "id") is not null =>
+                typed with { Items = items, Next = $"{Json}Flag({page}{Path(paging.NextPath)}) && items.Count > 0 ? {Json}Text(items[items.Count - 1], \"id\") : null" },
+            ApiPagingKind.Offset when parameter is not null => typed with { Items = items, Next = $"items.Count == 0 ? null : ((({Number(parameter)}) ?? 0) + items.Count).ToString({Invariant})" },
+            ApiPagingKind.PageNumber when parameter is not null => typed with { Items = items, Next = $"items.Count == 0 ? null : ((({Number(parameter)}) ?? 1) + 1).ToString({Invariant})" },
+            _ => null,
+        };
+    }
+
     private static string NumberType(ParameterTemplateModel parameter) => parameter.Type.TrimEnd('?');
 
     // "page.Paging?.Next?.After" for ["paging", "next", "after"]; the whole page for an empty path.

@@ -26,8 +26,15 @@ internal sealed class SyncAdapterProjector
 
     public SyncAdapterTemplateModel? Project(ApiSyncResource resource, string clientNamespace, string name, string clientName)
     {
-        if (_find(resource.List) is not { } list || _find(resource.Get) is not { } get
-            || (resource.ListBySearch ? new PageTokenModel(null, null, string.Empty, "null") : _paging.ProjectTokens(list.Operation, list.Model, "page", "token")) is not { } tokens
+        if (_find(resource.List) is not { } list || _find(resource.Get) is not { } get)
+        {
+            return null;
+        }
+
+        // Pages are read as JSON where the paging can be followed from the body: records go to the store as the CRM
+        // sent them, without a round trip through the models.
+        var jsonTokens = resource.ListBySearch || list.Model.JsonMethodName is null ? null : _paging.ProjectJsonTokens(list.Operation, list.Model, "page", "token");
+        if ((resource.ListBySearch ? new PageTokenModel(null, null, string.Empty, "null") : jsonTokens ?? _paging.ProjectTokens(list.Operation, list.Model, "page", "token")) is not { } tokens
             || Parameter(get, resource.KeyParameter) is not { } getKey || KeyArgument(getKey) is not { } keyArgument)
         {
             return null;
@@ -112,7 +119,8 @@ internal sealed class SyncAdapterProjector
             ModifiedField = resource.ModifiedField,
             DeletedField = resource.DeletedField,
             ETagField = resource.ETagField,
-            ListCall = Call(list, Scoped(list, listArguments)),
+            ListCall = Call(list, Scoped(list, listArguments), jsonTokens is null ? null : list.Model.JsonMethodName),
+            ListJson = jsonTokens is not null,
             Items = tokens.Items,
             Next = tokens.Next,
             GetCall = Call(get, Scoped(get, new List<string> { getKey.Name + ": " + keyArgument })),
@@ -175,6 +183,7 @@ internal sealed class SyncAdapterProjector
         }
 
         model.Operations = string.Join(", ", used);
+        list.Model.EmitJson |= model.ListJson;
         return model;
     }
 
@@ -189,8 +198,8 @@ internal sealed class SyncAdapterProjector
         _ => "Full",
     };
 
-    private static string Call(ProjectedOperation operation, List<string> arguments) =>
-        $"_client.{operation.GroupProperty}.{operation.Model.MethodName}({string.Join(", ", arguments.Append("cancellationToken: cancellationToken"))})";
+    private static string Call(ProjectedOperation operation, List<string> arguments, string? methodName = null) =>
+        $"_client.{operation.GroupProperty}.{methodName ?? operation.Model.MethodName}({string.Join(", ", arguments.Append("cancellationToken: cancellationToken"))})";
 
     private static List<string> WithIfMatch(ProjectedOperation operation, List<string> arguments)
     {

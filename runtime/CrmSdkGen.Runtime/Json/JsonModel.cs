@@ -34,19 +34,18 @@ public static class JsonModel
 
     /// <summary>Formats a generated model as JSON text.</summary>
     public static string ToJson<T>(T model)
-        where T : class, IJsonModel<T> => Encoding.UTF8.GetString(ToUtf8(model, ModelCodec<T>.Instance));
+        where T : class, IJsonModel<T>
+    {
+        using var json = JsonWriting.Write(model, ModelCodec<T>.Instance);
+        return Encoding.UTF8.GetString(json.Written.Span);
+    }
 
     /// <summary>The model as a JSON element, with exactly the properties that were read or assigned.</summary>
     public static JsonElement ToElement<T>(T model)
         where T : class, IJsonModel<T>
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            model.WriteJson(writer);
-        }
-
-        return JsonElements.FromUtf8(buffer.WrittenSpan);
+        using var json = JsonWriting.Write(model, ModelCodec<T>.Instance);
+        return JsonElements.FromUtf8(json.Written.Span);
     }
 
     /// <summary>Formats only the properties of <paramref name="model"/> assigned since it was created, read or last accepted: the minimal PATCH body.</summary>

@@ -75,14 +75,19 @@ public static class JsonWriting
     /// Writes a request body into a buffer lent by this thread, which the caller gives back by disposing the result;
     /// one buffer and writer per thread serve every body instead of a growing buffer and a writer per request.
     /// </summary>
-    internal static LentJson WriteRequest<T>(T value, JsonCodec<T> codec, bool changesOnly = false)
+    internal static LentJson WriteRequest<T>(T value, JsonCodec<T> codec, bool changesOnly = false) => Write(value, codec, forRequest: true, changesOnly);
+
+    /// <summary>Writes a value whole (not as a request body) into a buffer lent by this thread; dispose the result to give it back.</summary>
+    internal static LentJson Write<T>(T value, JsonCodec<T> codec) => Write(value, codec, forRequest: false, changesOnly: false);
+
+    private static LentJson Write<T>(T value, JsonCodec<T> codec, bool forRequest, bool changesOnly)
     {
         var buffer = t_buffer ?? new ArrayBufferWriter<byte>(InitialBufferSize);
         var writer = t_writer ?? new Utf8JsonWriter(buffer);
         t_buffer = null;
         t_writer = null;
         var previous = t_forRequest;
-        t_forRequest = true;
+        t_forRequest = forRequest;
         try
         {
             // A model never edited since it was read (or parsed from stored JSON) is sent as it is.

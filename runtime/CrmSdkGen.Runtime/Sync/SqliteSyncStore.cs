@@ -95,7 +95,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                records[reader.GetString(0)] = Parse(reader.GetString(1));
+                records[reader.GetString(0)] = Read(reader, 1);
             }
 
             return records;
@@ -239,8 +239,8 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
 
             // A synced record's base is the record itself: stored once.
             put.Parameters[0].Value = key;
-            put.Parameters[1].Value = (object?)record.Local?.GetRawText() ?? DBNull.Value;
-            put.Parameters[2].Value = record.Pending == PendingChange.None ? DBNull.Value : (object?)record.Base?.GetRawText() ?? DBNull.Value;
+            put.Parameters[1].Value = Stored(record.Local);
+            put.Parameters[2].Value = record.Pending == PendingChange.None ? DBNull.Value : Stored(record.Base);
             put.Parameters[3].Value = (int)record.Pending;
             put.Parameters[4].Value = record.Pending == PendingChange.None ? DBNull.Value : ++order;
             put.Parameters[5].Value = seen.Remove(key) ? commit.SeenScope : DBNull.Value;
@@ -252,6 +252,18 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
     }
 
     private void Reach(SyncCommitStep step) => StepReached?.Invoke(step);
+
+    // A record's JSON as SQLite stores it: its UTF-8 bytes as they are where the runtime can reach them (a BLOB, which
+    // reads back as the same text), else its text.
+    private static object Stored(JsonElement? record) => record switch
+    {
+        null => DBNull.Value,
+#if NET9_0_OR_GREATER
+        { } element => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray(),
+#else
+        { } element => element.GetRawText(),
+#endif
+    };
 
     private void MarkSeen(string? scope, IReadOnlyCollection<string> keys, SqliteTransaction transaction)
     {
@@ -322,8 +334,8 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
     private static SyncRecord ReadRecord(SqliteDataReader reader)
     {
         var pending = (PendingChange)reader.GetInt32(3);
-        var local = reader.IsDBNull(1) ? (JsonElement?)null : Parse(reader.GetString(1));
-        return new SyncRecord(reader.GetString(0), local, pending == PendingChange.None ? local : reader.IsDBNull(2) ? null : Parse(reader.GetString(2)), pending);
+        var local = reader.IsDBNull(1) ? (JsonElement?)null : Read(reader, 1);
+        return new SyncRecord(reader.GetString(0), local, pending == PendingChange.None ? local : reader.IsDBNull(2) ? null : Read(reader, 2), pending);
     }
 
     private static string JsonArrayOf(IEnumerable<string> keys)
@@ -343,5 +355,6 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static JsonElement Parse(string json) => JsonElements.FromText(json);
+    // The stored UTF-8 bytes, whether SQLite holds them as TEXT or as a BLOB.
+    private static JsonElement Read(SqliteDataReader reader, int column) => JsonElements.FromUtf8(reader.GetFieldValue<byte[]>(column));
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 using CrmSdkGen.Runtime.Json;
 
@@ -23,4 +25,49 @@ public static class SyncJson
     /// <summary>The JSON record as a model; the properties it carries (nulls included) are the ones the model sends.</summary>
     public static T FromElement<T>(JsonElement record)
         where T : class, IJsonModel<T> => JsonModel.Parse<T>(record.GetRawText());
+
+    /// <summary>The elements of the array at a path of property names (the page itself for none); empty when there is none.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static IReadOnlyList<JsonElement> Items(JsonElement page, params string[] path)
+    {
+        var items = new List<JsonElement>();
+        if (At(page, path) is { ValueKind: JsonValueKind.Array } array)
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Null)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>The string (or the number, as text) at a path of property names, if there is one.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static string? Text(JsonElement element, params string[] path) => At(element, path) switch
+    {
+        { ValueKind: JsonValueKind.String } text => text.GetString() is { Length: > 0 } value ? value : null,
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary>Whether the value at a path of property names is true.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static bool Flag(JsonElement element, params string[] path) => At(element, path) is { ValueKind: JsonValueKind.True };
+
+    private static JsonElement? At(JsonElement element, string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            {
+                return null;
+            }
+        }
+
+        return element;
+    }
 }

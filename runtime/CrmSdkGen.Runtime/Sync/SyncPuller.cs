@@ -96,7 +96,7 @@ internal sealed class SyncPuller
             var page = await _adapter.FetchPageAsync(request, cancellationToken).ConfigureAwait(false);
             result.Pages++;
             var commit = new SyncCommit();
-            var newest = await ApplyPageAsync(page, commit, checkpoint.Full, firstPage: request.PageToken is null, result, cancellationToken).ConfigureAwait(false);
+            var newest = await ApplyPageAsync(page, commit, checkpoint.Full ? ListingScope(checkpoint) : null, result, cancellationToken).ConfigureAwait(false);
             if (newest > checkpoint.MaxSeen || checkpoint.MaxSeen is null)
             {
                 checkpoint.MaxSeen = newest;
@@ -166,7 +166,11 @@ internal sealed class SyncPuller
         checkpoint.MaxSeen = null;
     }
 
-    private async Task<DateTimeOffset?> ApplyPageAsync(SyncPage page, SyncCommit commit, bool full, bool firstPage, SyncResult result, CancellationToken cancellationToken)
+    // A full listing marks the keys it reaches with a scope of its own, so that no earlier listing's marks need clearing.
+    private string ListingScope(SyncCheckpoint checkpoint) =>
+        _checkpointName + "@" + checkpoint.StartedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<DateTimeOffset?> ApplyPageAsync(SyncPage page, SyncCommit commit, string? listingScope, SyncResult result, CancellationToken cancellationToken)
     {
         // A key may come twice (a page boundary that moved, an overlap); the newest version counts.
         var remote = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
@@ -202,14 +206,9 @@ internal sealed class SyncPuller
             Apply(commit, key, rows.TryGetValue(key, out var row) ? row : null, record, result, changes);
         }
 
-        if (full)
+        if (listingScope is not null)
         {
-            if (firstPage)
-            {
-                commit.ForgetSeen(_checkpointName);
-            }
-
-            commit.MarkSeen(_checkpointName, remote.Where(pair => pair.Value is not null).Select(pair => pair.Key));
+            commit.MarkSeen(listingScope, remote.Where(pair => pair.Value is not null).Select(pair => pair.Key));
         }
 
         Collect(result, changes);
@@ -218,7 +217,7 @@ internal sealed class SyncPuller
 
     private async Task ReconcileAsync(SyncCheckpoint checkpoint, SyncResult result, CancellationToken cancellationToken)
     {
-        var unseen = await _store.GetUnseenAsync(_checkpointName, cancellationToken).ConfigureAwait(false);
+        var unseen = await _store.GetUnseenAsync(ListingScope(checkpoint), cancellationToken).ConfigureAwait(false);
         var rows = await _store.GetManyAsync(unseen, cancellationToken).ConfigureAwait(false);
         var commit = new SyncCommit();
         var changes = _options.CollectChanges ? new List<RecordChange>() : null;
@@ -228,7 +227,6 @@ internal sealed class SyncPuller
         }
 
         Collect(result, changes);
-        commit.ForgetSeen(_checkpointName);
         Complete(checkpoint, null);
         commit.SetCheckpoint(_checkpointName, checkpoint.ToJson());
         await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);

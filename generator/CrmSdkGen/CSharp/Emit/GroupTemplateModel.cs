@@ -50,6 +50,19 @@ internal sealed class OperationTemplateModel
 
     /// <summary>The method that walks every page, when the operation pages in a recognised way.</summary>
     public PagingTemplateModel? Paging { get; set; }
+
+    /// <summary>
+    /// The internal method that returns the success body as one JSON element, for a JSON result; emitted only where
+    /// <see cref="EmitJson"/> is set (a sync adapter lists through it, so records go to the store without a round trip
+    /// through the models).
+    /// </summary>
+    public string? JsonMethodName { get; set; }
+
+    /// <summary>The expression that sends the request and returns the task of the JSON element.</summary>
+    public string? SendJson { get; set; }
+
+    /// <summary>Whether the group emits <see cref="JsonMethodName"/>.</summary>
+    public bool EmitJson { get; set; }
 }
 
 /// <summary>An operation's page walker: an IAsyncEnumerable over the items of every page.</summary>

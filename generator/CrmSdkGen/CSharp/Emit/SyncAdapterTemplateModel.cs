@@ -50,6 +50,9 @@ internal sealed class SyncAdapterTemplateModel
     /// <summary>The list call, with the page token in <c>token</c>, the watermark in <c>request.Since</c> and, where it lists deleted records, <c>deleted</c>.</summary>
     public string ListCall { get; set; } = string.Empty;
     public string Items { get; set; } = string.Empty;
+
+    /// <summary>Whether the list call returns the page as a JSON element and <see cref="Items"/> its records as elements.</summary>
+    public bool ListJson { get; set; }
     public string Next { get; set; } = string.Empty;
     public string GetCall { get; set; } = string.Empty;
     public string? CreateCall { get; set; }
