@@ -90,8 +90,10 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
         Assert.Contains("PullMode = global::CrmSdkGen.Runtime.Sync.SyncPullMode.Watermark,", text, StringComparison.Ordinal);
         Assert.Contains("""ModifiedField = "updatedAt",""", text, StringComparison.Ordinal);
         Assert.Contains("""DeletedField = "archived",""", text, StringComparison.Ordinal);
-        Assert.Contains("ListContactsAsync(after: token, updatedSince: request.Since, limit: Options.PageSize, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
-        Assert.Contains("new global::CrmSdkGen.Runtime.Sync.SyncPage(records, page.Paging?.Next?.After)", text, StringComparison.Ordinal);
+        Assert.Contains("ListContactsJsonAsync(after: token, updatedSince: request.Since, limit: Options.PageSize, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
+        Assert.Contains("""SyncJson.Items(page, "results")""", text, StringComparison.Ordinal);
+        Assert.Contains("""SyncJson.Text(page, "paging", "next", "after")""", text, StringComparison.Ordinal);
+        Assert.Contains("new global::CrmSdkGen.Runtime.Sync.SyncPage(items, global::CrmSdkGen.Runtime.Sync.SyncJson.Text(page, \"paging\", \"next\", \"after\"))", text, StringComparison.Ordinal);
         Assert.Contains("UpdateContactAsync(contactId: key, body: body", text, StringComparison.Ordinal);
         Assert.Contains("FromElement<global::Test.Api.Models.ContactInput>(changes)", text, StringComparison.Ordinal);
         Assert.Contains("BatchUpdateContactsAsync(body: body, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
@@ -116,8 +118,8 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
         var notes = Adapter(result, "NotesSyncAdapter");
         Assert.Contains("""KeyField = "Note_Id",""", notes, StringComparison.Ordinal);
         Assert.Contains("""ModifiedField = "Changed_On",""", notes, StringComparison.Ordinal);
-        Assert.Contains("GetNotesAsync(changedAfter: request.Since, cancellationToken: cancellationToken)", notes, StringComparison.Ordinal);
-        Assert.Contains("new global::CrmSdkGen.Runtime.Sync.SyncPage(records, null)", notes, StringComparison.Ordinal);
+        Assert.Contains("GetNotesJsonAsync(changedAfter: request.Since, cancellationToken: cancellationToken)", notes, StringComparison.Ordinal);
+        Assert.Contains("new global::CrmSdkGen.Runtime.Sync.SyncPage(items, null)", notes, StringComparison.Ordinal);
 
         Assert.DoesNotContain(result.Files, file => file.HintName.Contains("TagsSyncAdapter", StringComparison.Ordinal));
     }

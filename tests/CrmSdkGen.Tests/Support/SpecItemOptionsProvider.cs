@@ -22,12 +22,18 @@ internal sealed class SpecItemOptionsProvider(
 
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
     {
+        var own = metadataFor?.Invoke(textFile.Path);
         if (textFile.Path.EndsWith(".sbn", StringComparison.Ordinal))
         {
-            return new Options(new() { ["build_metadata.AdditionalFiles.CrmSdkGenTemplate"] = "true" });
+            var template = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.CrmSdkGenTemplate"] = "true" };
+            foreach (var (key, value) in own ?? new())
+            {
+                template[key] = value;
+            }
+
+            return new Options(template);
         }
 
-        var own = metadataFor?.Invoke(textFile.Path);
         if (own is not null && !own.ContainsKey("build_metadata.AdditionalFiles.CrmSdkGenSpec"))
         {
             return new Options(own);
