@@ -226,7 +226,13 @@ public sealed class ResilienceTests(FaultServer server) : IClassFixture<FaultSer
             parentId = parent.Id;
         }
 
-        var call = Assert.Single(activities, activity => activity.ParentId == parentId);
+        List<System.Diagnostics.Activity> stopped;
+        lock (activities)
+        {
+            stopped = activities.ToList();
+        }
+
+        var call = Assert.Single(stopped, activity => activity.ParentId == parentId);
         Assert.Equal("GET /contacts/{contactId}", call.DisplayName);
         Assert.Equal(System.Diagnostics.ActivityKind.Client, call.Kind);
         Assert.Equal(200, call.GetTagItem("http.response.status_code"));

@@ -87,42 +87,54 @@ internal sealed class SyncPuller
         }
 
         result.FullListing |= checkpoint.Full;
-        while (!checkpoint.Reconciling)
+        Task<SyncPage>? prefetched = null;
+        try
         {
-            var request = new SyncPageRequest(
-                checkpoint.Full ? null : checkpoint.Since,
-                checkpoint.PageToken,
-                checkpoint.Full || Mode == SyncPullMode.Full || ByTime ? null : checkpoint.ChangeToken);
-            var page = await _adapter.FetchPageAsync(request, cancellationToken).ConfigureAwait(false);
-            result.Pages++;
-            var commit = new SyncCommit();
-            var newest = await ApplyPageAsync(page, commit, checkpoint.Full ? ListingScope(checkpoint) : null, result, cancellationToken).ConfigureAwait(false);
-            if (newest > checkpoint.MaxSeen || checkpoint.MaxSeen is null)
+            while (!checkpoint.Reconciling)
             {
-                checkpoint.MaxSeen = newest;
-            }
+                var page = await (prefetched ?? _adapter.FetchPageAsync(Request(checkpoint, checkpoint.PageToken), cancellationToken)).ConfigureAwait(false);
+                prefetched = null;
+                result.Pages++;
+                if (page.NextPageToken is { } upcoming)
+                {
+                    // The next page is fetched while this one is applied and committed; a kill loses only that fetch,
+                    // which the resumed pull makes again from the checkpoint.
+                    prefetched = _adapter.FetchPageAsync(Request(checkpoint, upcoming), cancellationToken);
+                }
 
-            if (page.NextPageToken is { } next)
-            {
-                checkpoint.PageToken = next;
-            }
-            else if (checkpoint.Full)
-            {
-                checkpoint.Reconciling = true;
-                checkpoint.PageToken = null;
-                checkpoint.ChangeToken = page.ChangeToken ?? checkpoint.ChangeToken;
-            }
-            else
-            {
-                Complete(checkpoint, page.ChangeToken);
-            }
+                var commit = new SyncCommit();
+                var newest = await ApplyPageAsync(page, commit, checkpoint.Full ? ListingScope(checkpoint) : null, result, cancellationToken).ConfigureAwait(false);
+                if (newest > checkpoint.MaxSeen || checkpoint.MaxSeen is null)
+                {
+                    checkpoint.MaxSeen = newest;
+                }
 
-            commit.SetCheckpoint(_checkpointName, checkpoint.ToJson());
-            await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
-            if (!checkpoint.InProgress)
-            {
-                return;
+                if (page.NextPageToken is { } next)
+                {
+                    checkpoint.PageToken = next;
+                }
+                else if (checkpoint.Full)
+                {
+                    checkpoint.Reconciling = true;
+                    checkpoint.PageToken = null;
+                    checkpoint.ChangeToken = page.ChangeToken ?? checkpoint.ChangeToken;
+                }
+                else
+                {
+                    Complete(checkpoint, page.ChangeToken);
+                }
+
+                commit.SetCheckpoint(_checkpointName, checkpoint.ToJson());
+                await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+                if (!checkpoint.InProgress)
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            await ForgetAsync(prefetched).ConfigureAwait(false);
         }
 
         checkpoint.LastFullListing = checkpoint.StartedAt;
@@ -132,6 +144,29 @@ internal sealed class SyncPuller
             // A record listed early and changed (or deleted) before the listing ended is only seen by an incremental
             // pull from the capped watermark or from the listing's change token: one follows at once.
             await RunAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private SyncPageRequest Request(SyncCheckpoint checkpoint, string? pageToken) => new(
+        checkpoint.Full ? null : checkpoint.Since,
+        pageToken,
+        checkpoint.Full || Mode == SyncPullMode.Full || ByTime ? null : checkpoint.ChangeToken);
+
+    // A page fetched ahead of a pull that stopped is waited for, so that no call outlives the pull; its outcome no longer matters.
+    private static async Task ForgetAsync(Task<SyncPage>? prefetched)
+    {
+        if (prefetched is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await prefetched.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The pull already ended, by its own exception or by completing.
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class HubSpotShapedServer : IAsyncDisposable
 
     public CrmObjectStore Companies { get; } = new("companies");
 
+    /// <summary>A delay before each page of a listing or search is sent.</summary>
+    public TimeSpan PageDelay { get; set; }
+
     /// <summary>How many results one search query can reach (HubSpot: 10,000).</summary>
     public int ResultCap { get; set; } = 10_000;
 
@@ -94,8 +97,9 @@ public sealed class HubSpotShapedServer : IAsyncDisposable
         return Store(type) is { } store ? handle(store) : Error(context, 404, "OBJECT_NOT_FOUND", $"Unknown object type {type}.");
     }
 
-    private static async Task List(HttpContext context, CrmObjectStore store)
+    private async Task List(HttpContext context, CrmObjectStore store)
     {
+        await Task.Delay(PageDelay);
         var limit = Math.Clamp(int.TryParse(context.Request.Query["limit"], out var asked) ? asked : 10, 1, 100);
         var after = long.TryParse(context.Request.Query["after"], out var cursor) ? cursor : long.MinValue;
         var archived = context.Request.Query["archived"] == "true";
@@ -154,6 +158,7 @@ public sealed class HubSpotShapedServer : IAsyncDisposable
 
     private async Task Search(HttpContext context, CrmObjectStore store)
     {
+        await Task.Delay(PageDelay);
         var body = await Body(context);
         var limit = body["limit"]?.GetValue<int>() ?? 10;
         var offset = int.TryParse(body["after"]?.GetValue<string>(), out var after) ? after : 0;
