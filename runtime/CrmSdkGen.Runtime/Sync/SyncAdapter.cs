@@ -109,6 +109,7 @@ public abstract class SyncAdapter
     /// <summary>The time of the record's last change, from <see cref="SyncAdapterOptions.ModifiedField"/> (an ISO 8601 instant, or Unix seconds or milliseconds).</summary>
     public virtual DateTimeOffset? ModifiedAt(JsonElement record) => Options.ModifiedField is { } path ? Field(record, path) switch
     {
+        { ValueKind: JsonValueKind.String } text when text.TryGetDateTimeOffset(out var instant) => instant,
         { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) => instant,
         { ValueKind: JsonValueKind.String } text when long.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => FromUnixTime(number),
         { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var number) => FromUnixTime(number),
@@ -131,6 +132,13 @@ public abstract class SyncAdapter
     /// <summary>The value at a '/'-separated path of property names, if the record has it.</summary>
     protected static JsonElement? Field(JsonElement record, string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.IndexOf('/') < 0)
+        {
+            // A plain property name, the common case: no path to split for every record.
+            return record.ValueKind == JsonValueKind.Object && record.TryGetProperty(path, out var value) ? value : null;
+        }
+
         var current = record;
         foreach (var name in path.Split('/'))
         {
