@@ -20,6 +20,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
     private const string Columns = "key, local, base, pending";
     private readonly string _records;
     private readonly SqliteConnection _connection;
+    private readonly SqliteStatements _statements;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Opens (and creates if needed) the store in the SQLite file at <paramref name="path"/>.</summary>
@@ -42,6 +43,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
 
         _records = collection;
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _statements = new SqliteStatements(_connection);
         try
         {
             _connection.Open();
@@ -75,7 +77,8 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         Locked<IReadOnlyDictionary<string, SyncRecord>>(cancellationToken, () =>
         {
             var found = new Dictionary<string, SyncRecord>(StringComparer.Ordinal);
-            using var command = Command($"SELECT {Columns} FROM {_records} WHERE key IN (SELECT value FROM json_each($keys));", null, ("$keys", JsonArrayOf(keys)));
+            var command = _statements.Get($"SELECT {Columns} FROM {_records} WHERE key IN (SELECT value FROM json_each($keys));", null, "$keys");
+            command.Parameters[0].Value = JsonArrayOf(keys);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -158,11 +161,13 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
             Reach(SyncCommitStep.SeenMarked);
             if (commit.CheckpointName is { } name)
             {
-                using var checkpoint = Command(
+                var checkpoint = _statements.Get(
                     "INSERT INTO checkpoints (name, value) VALUES ($name, $value) ON CONFLICT(name) DO UPDATE SET value = excluded.value;",
                     transaction,
-                    ("$name", name),
-                    ("$value", commit.CheckpointValue));
+                    "$name",
+                    "$value");
+                checkpoint.Parameters[0].Value = name;
+                checkpoint.Parameters[1].Value = commit.CheckpointValue;
                 checkpoint.ExecuteNonQuery();
             }
 
@@ -182,6 +187,7 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _statements.Dispose();
         _connection.Dispose();
         _gate.Dispose();
     }
@@ -207,13 +213,10 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         }
 
         long order;
-        using (var last = Command($"SELECT COALESCE(MAX(pending_order), 0) FROM {_records} WHERE pending <> 0;", transaction))
-        {
-            order = (long)last.ExecuteScalar()!;
-        }
+        order = (long)_statements.Get($"SELECT COALESCE(MAX(pending_order), 0) FROM {_records} WHERE pending <> 0;", transaction).ExecuteScalar()!;
 
         // The outbox keeps the order in which records were first changed locally.
-        using var put = Command(
+        var put = _statements.Get(
             $"""
             INSERT INTO {_records} (key, local, base, pending, pending_order, seen) VALUES ($key, $local, $base, $pending, $order, $seen)
             ON CONFLICT(key) DO UPDATE SET local = excluded.local, base = excluded.base, pending = excluded.pending,
@@ -221,13 +224,13 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
                 seen = COALESCE(excluded.seen, {_records}.seen);
             """,
             transaction,
-            ("$key", null),
-            ("$local", null),
-            ("$base", null),
-            ("$pending", null),
-            ("$order", null),
-            ("$seen", null));
-        using var remove = Command($"DELETE FROM {_records} WHERE key = $key;", transaction, ("$key", null));
+            "$key",
+            "$local",
+            "$base",
+            "$pending",
+            "$order",
+            "$seen");
+        var remove = _statements.Get($"DELETE FROM {_records} WHERE key = $key;", transaction, "$key");
         foreach (var (key, record) in commit.Writes)
         {
             if (record is null)

@@ -99,7 +99,7 @@ internal sealed class SyncPuller
                 {
                     // The next page is fetched while this one is applied and committed; a kill loses only that fetch,
                     // which the resumed pull makes again from the checkpoint.
-                    prefetched = _adapter.FetchPageAsync(Request(checkpoint, upcoming), cancellationToken);
+                    prefetched = FetchAheadAsync(Request(checkpoint, upcoming), cancellationToken);
                 }
 
                 var commit = new SyncCommit();
@@ -151,6 +151,20 @@ internal sealed class SyncPuller
         checkpoint.Full ? null : checkpoint.Since,
         pageToken,
         checkpoint.Full || Mode == SyncPullMode.Full || ByTime ? null : checkpoint.ChangeToken);
+
+    // An adapter that fails at once (throwing rather than returning a failed task) fails the page fetched ahead, which
+    // surfaces where that page is awaited: after the current page is committed, as without fetching ahead.
+    private Task<SyncPage> FetchAheadAsync(SyncPageRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _adapter.FetchPageAsync(request, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SyncPage>(exception);
+        }
+    }
 
     // A page fetched ahead of a pull that stopped is waited for, so that no call outlives the pull; its outcome no longer matters.
     private static async Task ForgetAsync(Task<SyncPage>? prefetched)
