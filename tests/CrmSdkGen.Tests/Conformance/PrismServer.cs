@@ -34,22 +34,59 @@ internal sealed class PrismServer : IAsyncDisposable
         return string.Join(" | ", lines);
     }
 
-    /// <summary>Whether Prism's validator passed the last request (its log says so).</summary>
-    public bool LastRequestPassedValidation { get; private set; }
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _verdicts = new();
+    private int _received;
+
+    /// <summary>How many requests Prism has logged as received.</summary>
+    public int RequestsReceived => Volatile.Read(ref _received);
+
+    /// <summary>
+    /// Whether Prism's validator passed every request it received after the first <paramref name="before"/>, waiting for
+    /// its verdict on each (Prism logs it just after answering).
+    /// </summary>
+    /// <exception cref="TimeoutException">Prism gave no verdict on one of them within 10 seconds.</exception>
+    public async Task<bool> PassedValidationAsync(int before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var received = RequestsReceived;
+            var verdicts = Enumerable.Range(before + 1, Math.Max(0, received - before)).Select(request => _verdicts.TryGetValue(request, out var passed) ? passed : (bool?)null).ToList();
+            if (verdicts.Count > 0 && verdicts.All(verdict => verdict is not null))
+            {
+                return verdicts.All(verdict => verdict == true);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Prism gave no verdict on requests {before + 1} to {received} within 10 s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     private void Record(string? line)
     {
-        if (line is not null && line.Contains("[HTTP SERVER]", StringComparison.Ordinal))
+        if (line is null)
         {
-            LastRequestPassedValidation = false;
+            return;
         }
 
-        if (line is not null && line.Contains("The request passed the validation rules", StringComparison.Ordinal))
+        if (line.Contains("[HTTP SERVER]", StringComparison.Ordinal) && line.Contains("Request received", StringComparison.Ordinal))
         {
-            LastRequestPassedValidation = true;
+            Interlocked.Increment(ref _received);
+        }
+        else if (line.Contains("The request passed the validation rules", StringComparison.Ordinal))
+        {
+            _verdicts[RequestsReceived] = true;
+        }
+        else if (line.Contains("Request did not pass the validation rules", StringComparison.Ordinal) || line.Contains("Request terminated with error", StringComparison.Ordinal))
+        {
+            _verdicts[RequestsReceived] = false;
         }
 
-        if (line is not null && line.Contains("Violation:", StringComparison.Ordinal))
+        if (line.Contains("Violation:", StringComparison.Ordinal))
         {
             _violations.Enqueue(line[(line.IndexOf("Violation:", StringComparison.Ordinal) + "Violation:".Length)..].Trim());
         }
