@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Acme.Crm;
 using CrmSdkGen.Runtime.Auth;
-using CrmSdkGen.Runtime.Diff;
 using CrmSdkGen.Runtime.Sync;
 using Quickstart;
 
@@ -59,17 +58,7 @@ public sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Asserts that the store holds exactly the server's live contacts, each equal to the server's.</summary>
-    public static async Task AssertStoreEqualsServer(ISyncStore store, ContactsServer server)
-    {
-        var local = await store.GetAllAsync();
-        var remote = server.Contacts.Snapshot();
-        Assert.Equal(remote.Keys.Order(StringComparer.Ordinal), local.Keys.Order(StringComparer.Ordinal));
-        foreach (var (id, contact) in remote)
-        {
-            using var expected = JsonDocument.Parse(contact.ToJsonString());
-            Assert.True(JsonEquality.AreEqual(expected.RootElement, local[id]), $"Contact {id} differs: local {local[id].GetRawText()}, server {contact.ToJsonString()}");
-        }
-    }
+    public static Task AssertStoreEqualsServer(ISyncStore store, ContactsServer server) => StoreAssert.HoldsExactly(store, server.Contacts.Snapshot());
 
     public Task AssertStoreEqualsServer() => AssertStoreEqualsServer(Store, Server);
 
