@@ -32,6 +32,7 @@ public sealed class ApiClientCore
     private readonly string? _specServerUrl;
     private readonly ILogger? _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ValidationEnforcer _validation;
 
     /// <summary>Creates the core of a generated client.</summary>
     /// <param name="httpClient">The caller's client; its BaseAddress wins over every other base address.</param>
@@ -44,6 +45,7 @@ public sealed class ApiClientCore
         _specServerUrl = specServerUrl;
         _logger = options.LoggerFactory?.CreateLogger("CrmSdkGen.ApiClient");
         _pipeline = ApiPipeline.Build(options, _logger);
+        _validation = new ValidationEnforcer(options, _logger);
     }
 
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
@@ -172,50 +174,10 @@ public sealed class ApiClientCore
 
         if (_options.Validation.Responses != ValidationMode.Off)
         {
-            ValidateResponse(request, value);
+            _validation.Response(request, value);
         }
 
         return value;
-    }
-
-    private void ValidateResponse(ApiRequest request, object? value)
-    {
-        switch (value)
-        {
-            case IValidatable single:
-                Enforce("response", request, ValidationContext.Validate(single, _options.Validation), _options.Validation.Responses);
-                break;
-            case IEnumerable<IValidatable> many:
-                foreach (var item in many)
-                {
-                    Enforce("response", request, ValidationContext.Validate(item, _options.Validation), _options.Validation.Responses);
-                }
-
-                break;
-        }
-    }
-
-    private void Enforce(string direction, ApiRequest request, ValidationResult result, ValidationMode mode)
-    {
-        if (result.IsValid && result.Corrections.Count == 0)
-        {
-            return;
-        }
-
-        if (!result.IsValid && mode == ValidationMode.Throw)
-        {
-            throw new ApiValidationException(direction, request.Method.Method, request.PathTemplate, result);
-        }
-
-        if (!result.IsValid && _logger is not null)
-        {
-            // Paths and rules only: the values may be personal data. A path may hold a map key the server sent, so
-            // control characters are masked rather than written into the log line.
-            var problems = string.Join(", ", result.Errors.Take(10).Select(error => Printable(error.Path.Length == 0 ? "/" : error.Path) + " " + error.Rule));
-            ApiLog.ValidationFailed(_logger, direction, request.Method.Method, request.PathTemplate, problems);
-        }
-
-        _options.Validation.Report(new ValidationReport(direction, request.Method.Method, request.PathTemplate, result));
     }
 
     private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, ApiErrorMap errors, CancellationToken cancellationToken)
@@ -261,7 +223,7 @@ public sealed class ApiClientCore
 
         if (_options.Validation.Requests != ValidationMode.Off && request.BodyValue is IValidatable body)
         {
-            Enforce("request", request, ValidationContext.Validate(body, _options.Validation, correct: true), _options.Validation.Requests);
+            _validation.Enforce("request", request, ValidationContext.Validate(body, _options.Validation, correct: true), _options.Validation.Requests);
         }
 
         var call = new ApiCall(request, credentials, hasKey);
@@ -325,7 +287,7 @@ public sealed class ApiClientCore
     private async Task<HttpResponseMessage> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var request = call.Request;
-        var message = new HttpRequestMessage(request.Method, BuildUri(request)) { Content = request.Content };
+        var message = new HttpRequestMessage(request.Method, RequestAddress.Of(request, _httpClient.BaseAddress ?? _options.BaseAddress, _specServerUrl)) { Content = request.Content };
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -371,9 +333,6 @@ public sealed class ApiClientCore
         }
     }
 
-    private static string Printable(string text) =>
-        text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray()) : text;
-
     // Exception texts of the HTTP stack name hosts and errors, never queries or headers; anything else is reduced to its type.
     private static string SafeMessage(Exception exception) => exception switch
     {
@@ -397,43 +356,6 @@ public sealed class ApiClientCore
 
         return rejected;
     }
-
-    private Uri BuildUri(ApiRequest request)
-    {
-        var baseAddress = _httpClient.BaseAddress ?? _options.BaseAddress ?? SpecBaseAddress()
-            ?? throw new InvalidOperationException(
-                "The client has no base address: set HttpClient.BaseAddress or the options' BaseAddress"
-                + (_specServerUrl is null ? "." : $" (the spec's server '{_specServerUrl}' is not an absolute URL)."));
-        if (request.Link is { } link)
-        {
-            return ResolveLink(baseAddress, link);
-        }
-
-        var pathAndQuery = request.BuildPathAndQuery();
-        var root = baseAddress.AbsoluteUri.TrimEnd('/');
-        var separator = pathAndQuery.StartsWith('/') || pathAndQuery.Length == 0 ? string.Empty : "/";
-
-        // Canonicalisation would unescape %2E and fold "/../" segments, letting a path parameter climb out of its segment.
-        return new Uri(root + separator + pathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-    }
-
-    // A next link carries the credentials of the call, so it must stay on the API's own origin.
-    private static Uri ResolveLink(Uri baseAddress, string link)
-    {
-        var resolved = Uri.TryCreate(link, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
-            ? absolute
-            : new Uri(baseAddress, link);
-        if (Uri.Compare(resolved, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-        {
-            throw new InvalidOperationException("A next-page link points to another origin than the API's; it is not followed.");
-        }
-
-        return resolved;
-    }
-
-    // On Unix "/api/v3" parses as an absolute file URI, so only http and https count as a base address.
-    private Uri? SpecBaseAddress() =>
-        _specServerUrl is not null && Uri.TryCreate(_specServerUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
     private static ApiException CreateException(ApiRequest request, HttpResponseMessage response, ReadOnlySpan<byte> body, string detail, Exception? inner) =>
         new((int)response.StatusCode, response.ReasonPhrase, request.Method, request.PathTemplate, CollectHeaders(response), DecodeText(body), detail, inner);
