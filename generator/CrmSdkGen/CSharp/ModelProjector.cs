@@ -164,6 +164,12 @@ internal sealed class ModelProjector
             model.Variants.Add(projected);
         }
 
+        // A discriminator that names no alternative's value cannot pick one; reading falls back to the best fit.
+        if (model.Variants.TrueForAll(variant => variant.DiscriminatorValues.Count == 0))
+        {
+            model.Discriminator = null;
+        }
+
         model.Codecs = codecs.Fields;
         return model;
     }

@@ -160,7 +160,8 @@ internal sealed class ValidationProjector
                 var valueChecks = Checks(type.Element!, entry, depth + 1, patterns);
                 if (valueChecks.Count > 0)
                 {
-                    checks.Add($"{Rules}EachValue(context, {value}, static (context, {entry}) => {{ {string.Join(" ", valueChecks)} }});");
+                    // Map values may be null whatever their schema says; only present ones are checked.
+                    checks.Add($"{Rules}EachValue(context, {value}, static (context, r{entry.Substring(1)}) => {{ if (r{entry.Substring(1)} is {{ }} {entry}) {{ {string.Join(" ", valueChecks)} }} }});");
                 }
 
                 break;

@@ -21,6 +21,20 @@ internal static class SdkGenerator
     /// <summary>Stages 1 and 2: read the spec and build its API description.</summary>
     public static ModelResult BuildModel(SpecSource source, CancellationToken cancellationToken)
     {
+        if (source.Role == SpecRole.Undecided)
+        {
+            source = new SpecCatalog(source.Siblings.Prepend(new SpecFile(source.Path, source.Text)).ToList()).Prepare(source);
+        }
+
+        if (source.Role is SpecRole.Part or SpecRole.Unreferenced)
+        {
+            var findings = source.Role == SpecRole.Part ? EquatableArray<DiagnosticInfo>.Empty : new[]
+            {
+                new DiagnosticInfo(DiagnosticIds.UnreferencedFile, Severity.Warning, "The file is listed as a spec but is not an OpenAPI or Swagger document, and no listed document refers to it; it is skipped.", source.Path, SourceSpan.Origin),
+            }.ToEquatableArray();
+            return new ModelResult(source.Path, null, string.Empty, string.Empty, findings);
+        }
+
         var format = SpecFormatDetector.Detect(source.Path, source.Text);
         var sink = new DiagnosticSink(source.Path, new SpecLocator(source.Text, format));
         var targetNamespace = NamingDefaults.Namespace(source);

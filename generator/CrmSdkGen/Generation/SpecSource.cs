@@ -8,8 +8,11 @@ namespace CrmSdkGen.Generation;
 /// <param name="RootNamespace">The project's root namespace, for the default namespace.</param>
 internal sealed record SpecSource(string Path, string Text, string Namespace, string ClientName, string RootNamespace)
 {
-    /// <summary>The project's other spec files, which relative $refs may point into.</summary>
+    /// <summary>The project's other spec files that this one's $refs may point into.</summary>
     public Model.EquatableArray<SpecFile> Siblings { get; init; }
+
+    /// <summary>Whether the file is a document, a part of one or an unused fragment.</summary>
+    public SpecRole Role { get; init; }
 
     /// <summary>The Baseline metadata as written (the previous version of the spec), or empty.</summary>
     public string BaselinePath { get; init; } = string.Empty;

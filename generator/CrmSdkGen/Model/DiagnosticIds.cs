@@ -14,6 +14,10 @@ internal static class DiagnosticIds
     public const string InvalidMetadata = "CSG0010";
     public const string InvalidPattern = "CSG0011";
     public const string InvalidSyncHint = "CSG0012";
+    public const string ReferenceCycle = "CSG0013";
+    public const string UnreferencedFile = "CSG0014";
+    public const string LimitExceeded = "CSG0015";
+    public const string AmbiguousReference = "CSG0016";
 
     // The regeneration report: what a new version of a spec changes against its Baseline.
     public const string BaselineNotFound = "CSG0100";

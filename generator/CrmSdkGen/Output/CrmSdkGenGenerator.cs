@@ -37,11 +37,12 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Where(static source => source is not null)
             .Select(static (source, _) => source!);
 
-        // A spec sees the other listed files its relative $refs may point into, and those that point into it.
-        var files = items
+        // Listed files are sorted once into documents and parts; a document sees only the files its $refs reach.
+        var catalog = items
             .Select(static (source, _) => new SpecFile(source.Path, source.Text))
             .Collect()
-            .Select(static (all, _) => all.ToEquatableArray());
+            .Select(static (all, _) => all.ToEquatableArray())
+            .Select(static (all, _) => new SpecCatalog(all));
 
         // Previous versions of specs, named by a spec item's Baseline metadata, for the regeneration report.
         var baselines = context.AdditionalTextsProvider
@@ -52,8 +53,8 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.ToEquatableArray());
 
         var specs = items
-            .Combine(files)
-            .Select(static (pair, _) => pair.Left with { Siblings = RelatedSpecFiles.For(pair.Left, pair.Right) })
+            .Combine(catalog)
+            .Select(static (pair, _) => pair.Right.Prepare(pair.Left))
             .Combine(baselines)
             .Select(static (pair, _) => pair.Left with { Baseline = ProjectItems.BaselineFor(pair.Left, pair.Right) })
             .WithTrackingName(SpecStep);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using CrmSdkGen.Model;
 
@@ -23,13 +24,35 @@ internal sealed class DiagnosticSink
 
     public IReadOnlyList<DiagnosticInfo> Items => _items;
 
+    private PointerRoutes? _routes;
+    private Func<string, SpecLocator?>? _locatorOf;
+
+    /// <summary>From now on, pointers are of a bundle: those that lead into another file are located there.</summary>
+    public void UseRoutes(PointerRoutes routes, Func<string, SpecLocator?> locatorOf)
+    {
+        _routes = routes;
+        _locatorOf = locatorOf;
+    }
+
     public void Report(string id, Severity severity, string message, string pointer)
     {
-        if (_reported.Add((id, message, pointer)))
+        if (!_reported.Add((id, message, pointer)))
         {
-            _items.Add(new DiagnosticInfo(id, severity, message, FilePath, Locator.Locate(pointer)));
+            return;
         }
+
+        if (_routes is not null && _routes.TryRoute(pointer, out var path, out var filePointer) && path != FilePath && _locatorOf!(path) is { } locator)
+        {
+            _items.Add(new DiagnosticInfo(id, severity, message, path, locator.Locate(filePointer)));
+            return;
+        }
+
+        _items.Add(new DiagnosticInfo(id, severity, message, FilePath, Locator.Locate(pointer)));
     }
+
+    /// <summary>A finding located in another file of the spec, such as a part that cannot be read.</summary>
+    public void ReportIn(string filePath, string id, Severity severity, string message, SourceSpan span) =>
+        _items.Add(new DiagnosticInfo(id, severity, message, filePath, span));
 
     public void ReportAt(string id, Severity severity, string message, SourceSpan span) =>
         _items.Add(new DiagnosticInfo(id, severity, message, FilePath, span));

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using CrmSdkGen.Model;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
 using SharpYaml;
 
 namespace CrmSdkGen.Read;
@@ -24,23 +25,33 @@ internal static class SpecReader
             return null;
         }
 
+        // A spec that names other listed files is joined with them first; the reader then resolves internal references only.
+        var bundle = SpecBundler.Bundle(new Generation.SpecFile(sink.FilePath, text), siblings ?? Array.Empty<Generation.SpecFile>(), sink);
+        var readText = bundle?.Text ?? text;
+        var readFormat = bundle is null ? format : SpecFormat.Json;
+
         // Swagger 2.0 operations without 'produces' speak JSON in practice; that is what CRM APIs send.
-        var hasSiblings = siblings is { Count: > 0 };
         var settings = new OpenApiReaderSettings
         {
-            LoadExternalRefs = hasSiblings,
-            CustomExternalLoader = hasSiblings ? new SiblingLoader(siblings!) : null,
-            BaseUrl = SiblingLoader.ToUri(sink.FilePath),
+            LoadExternalRefs = false,
+            BaseUrl = ToUri(sink.FilePath),
             DefaultContentType = new List<string> { "application/json" },
         };
-        settings.AddYamlReader();
+        var bytes = Encoding.UTF8.GetBytes(readText.TrimStart('\uFEFF'));
+
+        // Long descriptions and examples are normal in vendor specs; no scalar can be longer than the text holding it.
+        settings.AddYamlReader(new OpenApiYamlReaderSettings
+        {
+            MaxScalarLength = (uint)Math.Max(readText.Length, 1),
+            MaxInputByteCount = (uint)Math.Max(bytes.Length + 1, (int)OpenApiYamlReaderSettings.DefaultMaxInputByteCount),
+        });
         ReadResult result;
         try
         {
-            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF')));
+            using var stream = new MemoryStream(bytes);
 
             // The loader answers from memory, so the task is complete when it returns; nothing waits on a context.
-            result = OpenApiDocument.LoadAsync(stream, format == SpecFormat.Json ? "json" : "yaml", settings).GetAwaiter().GetResult();
+            result = OpenApiDocument.LoadAsync(stream, readFormat == SpecFormat.Json ? "json" : "yaml", settings).GetAwaiter().GetResult();
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
@@ -55,11 +66,7 @@ internal static class SpecReader
 
         if (result.Document is null)
         {
-            if (!IsReferencedFragment(sink.FilePath, siblings))
-            {
-                ReportSyntaxError(text, format, result, sink);
-            }
-
+            ReportSyntaxError(text, format, result, sink);
             return null;
         }
 
@@ -80,25 +87,8 @@ internal static class SpecReader
         return result.Document;
     }
 
-    // A listed file that is not a whole OpenAPI document but that another listed spec refers to is a part of that spec.
-    private static bool IsReferencedFragment(string path, IReadOnlyList<Generation.SpecFile>? siblings)
-    {
-        var name = Path.GetFileName(path);
-        if (siblings is null || name.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var sibling in siblings)
-        {
-            if (!string.Equals(sibling.Path, path, StringComparison.Ordinal) && sibling.Text.IndexOf(name + "#", StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static Uri ToUri(string path) =>
+        Uri.TryCreate(path, UriKind.Absolute, out var uri) ? uri : new Uri("file:///" + path.TrimStart('/'));
 
     // The version key is 'swagger' in 2.0 documents and 'openapi' in 3.x ones; whichever comes first names it.
     private static string VersionPointer(string text)

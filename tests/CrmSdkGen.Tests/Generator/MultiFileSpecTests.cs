@@ -103,6 +103,8 @@ public sealed class MultiFileSpecTests
 
         Assert.Empty(asPart.Diagnostics);
         Assert.Empty(asPart.Files);
+
+        // Listed alone, a fragment is what the user took for a spec: the reader's error says why it is not one.
         Assert.Equal("CSG0002", Assert.Single(alone.Diagnostics).Id);
     }
 
@@ -122,20 +124,25 @@ public sealed class MultiFileSpecTests
     }
 
     [Fact]
-    public void A_spec_is_joined_only_with_the_files_it_names_directly_or_through_others_and_those_that_name_it()
+    public void A_document_is_joined_only_with_the_files_its_refs_reach()
     {
-        var main = new SpecSource("/0/specs/main.yaml", "$ref: './shared/common.yaml#/X'", "A", "B", "C");
+        var main = new SpecSource("/0/specs/main.yaml", "openapi: 3.0.3\nx: { $ref: './shared/common.yaml#/X' }", "A", "B", "C");
         SpecFile[] all =
         [
             new("/0/specs/main.yaml", main.Text),
-            new("/0/specs/shared/common.yaml", "$ref: 'deep.yaml#/Y'"),
+            new("/0/specs/shared/common.yaml", "X: { $ref: 'deep.yaml#/Y' }"),
             new("/0/specs/shared/deep.yaml", "Y: {}"),
-            new("/0/specs/part.yaml", "used by main.yaml#/Z"),
+            new("/0/specs/part.yaml", "Z: { description: mentions main.yaml#/Z }"),
             new("/0/specs/unrelated.yaml", "openapi: 3.0.3"),
         ];
 
-        var related = RelatedSpecFiles.For(main, all).Select(file => Path.GetFileName(file.Path));
+        var catalog = new SpecCatalog(all);
+        var prepared = catalog.Prepare(main);
 
-        Assert.Equal(["common.yaml", "deep.yaml", "part.yaml"], related);
+        Assert.Equal(SpecRole.Document, prepared.Role);
+        Assert.Equal(["common.yaml", "deep.yaml"], prepared.Siblings.Select(file => Path.GetFileName(file.Path)));
+        Assert.Equal(SpecRole.Part, catalog.Prepare(new SpecSource(all[2].Path, all[2].Text, "A", "B", "C")).Role);
+        Assert.Equal(SpecRole.Unreferenced, catalog.Prepare(new SpecSource(all[3].Path, all[3].Text, "A", "B", "C")).Role);
+        Assert.Equal(SpecRole.Document, catalog.Prepare(new SpecSource(all[4].Path, all[4].Text, "A", "B", "C")).Role);
     }
 }

@@ -22,10 +22,23 @@ internal static class GeneratedCompilation
 
     public static string SpecPath(string relative) => Path.Combine(AppContext.BaseDirectory, "specs", relative);
 
+    /// <summary>Every spec file of the repository, sorted into documents and parts as a project listing them all would be.</summary>
+    public static SpecCatalog Corpus => CorpusCatalog.Value;
+
+    private static readonly Lazy<SpecCatalog> CorpusCatalog = new(() => new SpecCatalog(CorpusFiles().Select(path => new SpecFile(path, File.ReadAllText(path))).ToList()));
+
+    /// <summary>The paths of every spec file under specs/, in a stable order.</summary>
+    public static IEnumerable<string> CorpusFiles() =>
+        Directory.GetFiles(SpecPath(string.Empty), "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Generates from a spec of specs/, joined with the files its references reach as a project would.</summary>
     public static GenerationResult Generate(string relativeSpecPath, string targetNamespace = "Test.Api", string clientName = "TestClient")
     {
         var path = SpecPath(relativeSpecPath);
-        return SdkGenerator.Generate(new SpecSource(path, File.ReadAllText(path), targetNamespace, clientName, "Test"));
+        var source = new SpecSource(path, File.ReadAllText(path), targetNamespace, clientName, "Test");
+        return SdkGenerator.Generate(Corpus.Prepare(source));
     }
 
     /// <summary>Generates from spec text as the harness names it, in namespace Test.Api with client TestClient.</summary>

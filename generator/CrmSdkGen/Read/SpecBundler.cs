@@ -1,0 +1,347 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json.Nodes;
+using CrmSdkGen.Generation;
+using CrmSdkGen.Model;
+
+namespace CrmSdkGen.Read;
+
+/// <summary>
+/// Joins a document and the listed files its <c>$ref</c>s reach into one document with internal references only, before
+/// the OpenAPI reader sees it: the reader then never follows a file, so cycles through files cannot recurse in it.
+/// Schemas from other files are hoisted into the document's components under their own names (or their file's);
+/// other referenced nodes (operations, parameters, responses, descriptions, code samples) are copied where they are
+/// referenced, with cycles among them cut and reported. Every copied subtree keeps a route to its file and pointer.
+/// </summary>
+internal sealed class SpecBundler
+{
+    private const int MaxBundleDepth = 512;
+    private readonly SpecFile _root;
+    private readonly SpecFileSet _files;
+    private readonly DiagnosticSink _sink;
+    private readonly PartTrees _trees;
+    private readonly PointerRoutes _routes = new();
+    private readonly Dictionary<(string Path, string Fragment), string> _hoisted = new();
+    private readonly Queue<(SpecFile File, string Fragment, string Name)> _pendingHoists = new();
+    private readonly HashSet<string> _schemaNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Path, string Fragment)> _inlining = new();
+    private readonly List<string> _segments = new();
+    private readonly long _copyBudget;
+    private readonly string _schemasPointer;
+    private JsonObject _schemas = null!;
+    private long _copied;
+
+    private SpecBundler(SpecFile root, SpecFileSet files, DiagnosticSink sink, bool swagger)
+    {
+        _root = root;
+        _files = files;
+        _sink = sink;
+        _trees = new PartTrees(sink);
+        _schemasPointer = swagger ? "#/definitions/" : "#/components/schemas/";
+        _copyBudget = 50L * Math.Max(100_000, TotalLength(files));
+    }
+
+    /// <summary>The bundled document as JSON text, or null when the document names no other file or cannot be read as a tree.</summary>
+    public static BundledSpec? Bundle(SpecFile root, IReadOnlyList<SpecFile> siblings, DiagnosticSink sink)
+    {
+        if (!ReferenceScanner.HasFileTargets(root.Text))
+        {
+            return null;
+        }
+
+        var files = new SpecFileSet(Prepend(root, siblings));
+        var probe = new PartTrees(sink);
+        if (probe.Parse(root, report: false) is not JsonObject tree)
+        {
+            return null;
+        }
+
+        var swagger = tree.ContainsKey("swagger");
+        var bundler = new SpecBundler(root, files, sink, swagger);
+        if (!bundler.TryFindSchemas(tree, swagger))
+        {
+            return null;
+        }
+
+        sink.UseRoutes(bundler._routes, path => bundler._trees.LocatorOf(path));
+        bundler.Run(tree);
+        return new BundledSpec(tree.ToJsonString());
+    }
+
+    private bool TryFindSchemas(JsonObject tree, bool swagger)
+    {
+        JsonObject holder = tree;
+        if (!swagger)
+        {
+            if (tree["components"] is null)
+            {
+                tree["components"] = new JsonObject();
+            }
+
+            if (tree["components"] is not JsonObject components)
+            {
+                return false;
+            }
+
+            holder = components;
+        }
+
+        var key = swagger ? "definitions" : "schemas";
+        if (holder[key] is null)
+        {
+            holder[key] = new JsonObject();
+        }
+
+        if (holder[key] is not JsonObject schemas)
+        {
+            return false;
+        }
+
+        _schemas = schemas;
+        foreach (var pair in schemas)
+        {
+            _schemaNames.Add(pair.Key);
+        }
+
+        return true;
+    }
+
+    private void Run(JsonObject tree)
+    {
+        Visit(tree, new Place(_root, string.Empty, false, string.Empty, 0));
+        while (_pendingHoists.Count > 0)
+        {
+            var (file, fragment, name) = _pendingHoists.Dequeue();
+            var target = Resolve(file, fragment);
+            var copy = target?.DeepClone() ?? new JsonObject();
+            _segments.Clear();
+            _segments.AddRange(SpecPointer.Split(_schemasPointer + SpecPointer.Escape(name)));
+            _routes.Add(CurrentPointer(), file.Path, "#" + fragment);
+            _schemas[name] = Visit(copy, new Place(file, name, false, "schemas", _segments.Count));
+        }
+    }
+
+    private JsonNode? Visit(JsonNode? node, Place place)
+    {
+        if (place.Depth > MaxBundleDepth)
+        {
+            _sink.Report(DiagnosticIds.LimitExceeded, Severity.Warning, $"The bundled spec nests deeper than {MaxBundleDepth} levels here; the rest of this node is left out.", CurrentPointer());
+            return new JsonObject();
+        }
+
+        if (node is JsonObject map)
+        {
+            if (map["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var target))
+            {
+                return VisitReference(map, target, place);
+            }
+
+            var keys = new List<string>();
+            foreach (var pair in map)
+            {
+                keys.Add(pair.Key);
+            }
+
+            foreach (var key in keys)
+            {
+                VisitChild(map[key], place with { Key = key, InList = false, OuterKey = place.Key, Depth = place.Depth + 1 }, key, replaced => map[key] = replaced);
+            }
+        }
+        else if (node is JsonArray list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                var index = i;
+                VisitChild(list[i], place with { InList = true, Depth = place.Depth + 1 }, i.ToString(System.Globalization.CultureInfo.InvariantCulture), replaced => list[index] = replaced);
+            }
+        }
+
+        return node;
+    }
+
+    private void VisitChild(JsonNode? child, Place place, string segment, Action<JsonNode?> replace)
+    {
+        _segments.Add(segment);
+        var visited = Visit(child, place);
+        if (!ReferenceEquals(visited, child))
+        {
+            replace(visited?.Parent is null ? visited : visited.DeepClone());
+        }
+
+        _segments.RemoveAt(_segments.Count - 1);
+    }
+
+    private JsonNode? VisitReference(JsonObject map, string reference, Place place)
+    {
+        var hash = reference.IndexOf('#');
+        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
+        var fragment = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+        SpecFile? target;
+        if (filePart.Length == 0)
+        {
+            target = place.File;
+        }
+        else
+        {
+            target = _files.Resolve(place.File.Path, filePart, out var ambiguous);
+            if (ambiguous)
+            {
+                _sink.Report(DiagnosticIds.AmbiguousReference, Severity.Warning, $"The $ref '{Cut(reference)}' matches several listed files equally; it stays unresolved. List only one of them, or refer to it by a relative path.", CurrentPointer());
+            }
+        }
+
+        if (target is null)
+        {
+            return map;
+        }
+
+        if (string.Equals(target.Path, _root.Path, StringComparison.Ordinal))
+        {
+            map["$ref"] = "#" + fragment;
+            return map;
+        }
+
+        if (SchemaPositions.IsSchema(place.Key, place.InList, place.OuterKey, fragment))
+        {
+            if (Resolve(target, fragment) is null)
+            {
+                return map;
+            }
+
+            map["$ref"] = _schemasPointer + SpecPointer.Escape(Hoist(target, fragment));
+            return map;
+        }
+
+        return Inline(map, target, fragment, reference, place);
+    }
+
+    private string Hoist(SpecFile file, string fragment)
+    {
+        if (!_hoisted.TryGetValue((file.Path, fragment), out var name))
+        {
+            name = ClaimName(file, fragment);
+            _hoisted[(file.Path, fragment)] = name;
+            _pendingHoists.Enqueue((file, fragment, name));
+        }
+
+        return name;
+    }
+
+    private JsonNode? Inline(JsonObject map, SpecFile file, string fragment, string reference, Place place)
+    {
+        if (Resolve(file, fragment) is not { } target)
+        {
+            return map;
+        }
+
+        if (!_inlining.Add((file.Path, fragment)))
+        {
+            _sink.Report(DiagnosticIds.ReferenceCycle, Severity.Warning, $"The $ref '{Cut(reference)}' leads back to itself through references that are not schemas; it is left empty here.", CurrentPointer());
+            return new JsonObject();
+        }
+
+        try
+        {
+            _copied += Size(target);
+            if (_copied > _copyBudget)
+            {
+                _sink.Report(DiagnosticIds.LimitExceeded, Severity.Warning, $"Copying what the $ref '{Cut(reference)}' points at would make the bundled spec far larger than its files; it is left empty here.", CurrentPointer());
+                return new JsonObject();
+            }
+
+            var copy = target.DeepClone();
+            if (copy is JsonObject copied)
+            {
+                // OpenAPI 3.1 lets a reference override the summary and description of what it points at.
+                foreach (var key in new[] { "summary", "description" })
+                {
+                    if (map[key] is { } value)
+                    {
+                        copied[key] = value.DeepClone();
+                    }
+                }
+            }
+
+            _routes.Add(CurrentPointer(), file.Path, "#" + fragment);
+            return Visit(copy, place with { File = file });
+        }
+        finally
+        {
+            _inlining.Remove((file.Path, fragment));
+        }
+    }
+
+    private JsonNode? Resolve(SpecFile file, string fragment)
+    {
+        var node = _trees.Get(file);
+        if (node is null)
+        {
+            return null;
+        }
+
+        foreach (var segment in SpecPointer.Split(fragment))
+        {
+            node = node switch
+            {
+                JsonObject map => map[segment],
+                JsonArray list when int.TryParse(segment, out var index) && index >= 0 && index < list.Count => list[index],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private string ClaimName(SpecFile file, string fragment)
+    {
+        var segments = SpecPointer.Split(fragment);
+        var preferred = segments.Count > 0 ? segments[segments.Count - 1] : System.IO.Path.GetFileNameWithoutExtension(file.Path);
+        var builder = new StringBuilder();
+        foreach (var c in preferred.Length > 200 ? preferred.Substring(0, 200) : preferred)
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        var name = builder.Length == 0 ? "Schema" : builder.ToString();
+        var candidate = name;
+        for (var i = 2; !_schemaNames.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private string CurrentPointer() => SpecPointer.Join(_segments);
+
+    private static long Size(JsonNode node) => node is JsonValue ? 1 : node.ToJsonString().Length;
+
+    private static string Cut(string text) => text.Length > 200 ? text.Substring(0, 200) + "…" : text;
+
+    private static long TotalLength(SpecFileSet files)
+    {
+        long total = 0;
+        foreach (var file in files.Files)
+        {
+            total += file.Text.Length;
+        }
+
+        return total;
+    }
+
+    private static IEnumerable<SpecFile> Prepend(SpecFile root, IReadOnlyList<SpecFile> siblings)
+    {
+        yield return root;
+        foreach (var sibling in siblings)
+        {
+            yield return sibling;
+        }
+    }
+
+    private readonly record struct Place(SpecFile File, string Key, bool InList, string OuterKey, int Depth);
+}
