@@ -18,6 +18,7 @@ internal static class DiagnosticIds
     public const string UnreferencedFile = "CSG0014";
     public const string LimitExceeded = "CSG0015";
     public const string AmbiguousReference = "CSG0016";
+    public const string UnreadableNode = "CSG0017";
 
     // The regeneration report: what a new version of a spec changes against its Baseline.
     public const string BaselineNotFound = "CSG0100";

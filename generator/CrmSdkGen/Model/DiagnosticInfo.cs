@@ -21,7 +21,10 @@ internal sealed record DiagnosticInfo(string Id, Severity Severity, string Messa
     /// The message, with line breaks, control and direction-changing characters masked: messages quote names and values
     /// from specs and templates, and one of them must not forge another line of build output.
     /// </summary>
-    public string Message { get; init; } = Printable(Message);
+    public string Message { get; init; } = Printable(Message.Length > MaxMessageLength ? Message.Substring(0, MaxMessageLength) + "…" : Message);
+
+    // Messages quote names and references from the spec, which a broken spec can make millions of characters long.
+    private const int MaxMessageLength = 2000;
 
     private static string Printable(string text)
     {

@@ -54,7 +54,18 @@ internal static class ModelBuilder
         foreach (var pair in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
         {
             var scheme = pair.Value;
-            ApiSecurityKind? kind = scheme.Type switch
+            SecuritySchemeType? type;
+            try
+            {
+                type = scheme?.Type ?? throw new InvalidCastException("not an object");
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                sink.Report(DiagnosticIds.UnreadableNode, Severity.Warning, $"The security scheme '{pair.Key}' could not be read ({Unreadable.Reason(exception)}); it is left out.", "#/components/securitySchemes/" + SpecPointer.Escape(pair.Key));
+                continue;
+            }
+
+            ApiSecurityKind? kind = type switch
             {
                 SecuritySchemeType.ApiKey => scheme.In switch
                 {

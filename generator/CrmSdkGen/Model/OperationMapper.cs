@@ -33,7 +33,14 @@ internal sealed class OperationMapper
             foreach (var entry in path.Value.Operations)
             {
                 var pointer = "#/paths/" + SpecPointer.Escape(path.Key) + "/" + entry.Key.Method.ToLowerInvariant();
-                operations.Add(Map(path.Key, path.Value, entry.Key.Method.ToUpperInvariant(), entry.Value, pointer));
+                try
+                {
+                    operations.Add(Map(path.Key, path.Value, entry.Key.Method.ToUpperInvariant(), entry.Value, pointer));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    _sink.Report(DiagnosticIds.UnreadableNode, Severity.Warning, $"The operation {entry.Key.Method.ToUpperInvariant()} {path.Key} could not be read ({Unreadable.Reason(exception)}); it is left out, and the other operations are generated.", pointer);
+                }
             }
         }
 

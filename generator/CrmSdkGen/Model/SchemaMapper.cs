@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -37,9 +38,19 @@ internal sealed class SchemaMapper
     {
         foreach (var pair in _components)
         {
-            if (SchemaClassifier.IsNamed(SchemaClassifier.Classify(SchemaFacts.Resolve(pair.Value))))
+            var pointer = ComponentPrefix + SpecPointer.Escape(pair.Key);
+            try
             {
-                Map(pair.Value, ComponentPrefix + SpecPointer.Escape(pair.Key), pair.Key);
+                if (SchemaClassifier.IsNamed(SchemaClassifier.Classify(SchemaFacts.Resolve(pair.Value))))
+                {
+                    Map(pair.Value, pointer, pair.Key);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One schema the reader cannot make sense of (a reference chain that only loops, a node of the wrong kind)
+                // is left out; the others still generate.
+                _sink.Report(DiagnosticIds.UnreadableNode, Severity.Warning, $"The schema '{pair.Key}' could not be read ({Unreadable.Reason(exception)}); it is left out, and members that refer to it are typed as JsonElement.", pointer);
             }
         }
     }
@@ -63,7 +74,17 @@ internal sealed class SchemaMapper
     private ApiType MapReference(OpenApiSchemaReference reference, string pointer)
     {
         var id = reference.Reference?.Id;
-        var target = reference.Target;
+        IOpenApiSchema? target;
+        try
+        {
+            target = reference.Target;
+        }
+        catch (InvalidOperationException)
+        {
+            _sink.Report(DiagnosticIds.ReferenceCycle, Severity.Warning, $"The reference '{reference.Reference?.ReferenceV3 ?? id}' leads only to references that lead back to it; the member is typed as JsonElement.", pointer + "/$ref");
+            return ApiType.Any;
+        }
+
         if (target is null || id is null)
         {
             _sink.Report(
@@ -339,12 +360,19 @@ internal sealed class SchemaMapper
         var seen = new Dictionary<string, int>();
         foreach (var (name, propertySchema, propertyPointer) in collected)
         {
+            // A property name past any real API's is left to the model's unknown-property store, which keeps it as received.
+            if (name.Length > SpecLimits.MaxNameLength)
+            {
+                _sink.Report(DiagnosticIds.LimitExceeded, Severity.Warning, $"A property name of {name.Length} characters is longer than {SpecLimits.MaxNameLength}; it gets no member, and its values are kept with the model's unknown properties.", propertyPointer);
+                continue;
+            }
+
             var resolved = SchemaFacts.Resolve(propertySchema);
             var property = new ApiProperty(
                 name,
                 Map(propertySchema, propertyPointer, preferredName + "_" + name),
                 required.Contains(name),
-                SchemaFacts.Describe(propertySchema) ?? SchemaFacts.Describe(resolved),
+                SpecLimits.Cut(SchemaFacts.Describe(propertySchema) ?? SchemaFacts.Describe(resolved), _sink, propertyPointer),
                 propertySchema.Deprecated || resolved.Deprecated,
                 propertySchema.ReadOnly || resolved.ReadOnly,
                 propertySchema.WriteOnly || resolved.WriteOnly)

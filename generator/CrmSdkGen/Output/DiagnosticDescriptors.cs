@@ -41,6 +41,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnreferencedFile => "A listed file is neither a spec nor part of one",
         DiagnosticIds.LimitExceeded => "Input beyond the generator's bounds",
         DiagnosticIds.AmbiguousReference => "A $ref URL matches several listed files",
+        DiagnosticIds.UnreadableNode => "A part of the spec could not be read and was left out",
         DiagnosticIds.BaselineNotFound => "Baseline spec not found",
         DiagnosticIds.RemovedOperation => "Breaking change: operation removed",
         DiagnosticIds.RemovedProperty => "Breaking change: property or schema removed or renamed",

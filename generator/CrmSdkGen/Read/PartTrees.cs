@@ -51,7 +51,7 @@ internal sealed class PartTrees
                 return YamlTree.Parse(file.Text, Math.Max(100_000, file.Text.Length));
             }
 
-            return JsonNode.Parse(file.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = YamlTree.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return JsonNode.Parse(file.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = YamlTree.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException exception) when (report)
         {
@@ -61,11 +61,16 @@ internal sealed class PartTrees
         {
             Report(file, DiagnosticIds.SyntaxError, "The file is not valid YAML: " + exception.Message, locator.At(exception.Start.Line, exception.Start.Column));
         }
+        catch (ArgumentException exception) when (report)
+        {
+            // System.Text.Json refuses an object with a key given twice.
+            Report(file, DiagnosticIds.SyntaxError, "The file cannot be read: " + exception.Message, SourceSpan.Origin);
+        }
         catch (SpecLimitException exception) when (report)
         {
             Report(file, DiagnosticIds.LimitExceeded, exception.Message, locator.At(exception.Line, exception.Column));
         }
-        catch (Exception exception) when (!report && exception is JsonException or YamlException or SpecLimitException)
+        catch (Exception exception) when (!report && exception is JsonException or YamlException or SpecLimitException or ArgumentException)
         {
         }
 

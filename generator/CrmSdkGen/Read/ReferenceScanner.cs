@@ -32,6 +32,14 @@ internal static class ReferenceScanner
         foreach (Match match in Reference.Matches(text))
         {
             var value = match.Groups["value"].Value;
+
+            // An overlong reference of any kind goes through the bundler, which bounds it.
+            if (value.Length > Model.SpecLimits.MaxNameLength)
+            {
+                yield return value;
+                continue;
+            }
+
             var hash = value.IndexOf('#');
             var file = hash < 0 ? value : value.Substring(0, hash);
             if (file.Length > 0)

@@ -174,6 +174,12 @@ internal sealed class SpecBundler
 
     private JsonNode? VisitReference(JsonObject map, string reference, Place place)
     {
+        if (reference.Length > SpecLimits.MaxNameLength)
+        {
+            _sink.Report(DiagnosticIds.LimitExceeded, Severity.Warning, $"A $ref of {reference.Length} characters is longer than {SpecLimits.MaxNameLength}; it is left out, and what it types accepts any value.", CurrentPointer());
+            return new JsonObject();
+        }
+
         var hash = reference.IndexOf('#');
         var filePart = hash < 0 ? reference : reference.Substring(0, hash);
         var fragment = hash < 0 ? string.Empty : reference.Substring(hash + 1);
@@ -193,7 +199,7 @@ internal sealed class SpecBundler
 
         if (target is null)
         {
-            return map;
+            return Unresolved(map, reference, place, filePart);
         }
 
         if (string.Equals(target.Path, _root.Path, StringComparison.Ordinal))
@@ -214,6 +220,19 @@ internal sealed class SpecBundler
         }
 
         return Inline(map, target, fragment, reference, place);
+    }
+
+    // A schema reference into a file that is not listed stays, and is reported where the model meets it; any other
+    // such reference is dropped here, since the reader would try to resolve it as a document of its own.
+    private JsonNode? Unresolved(JsonObject map, string reference, Place place, string filePart)
+    {
+        if (filePart.Length == 0 || SchemaPositions.IsSchema(place.Key, place.InList, place.OuterKey, string.Empty))
+        {
+            return map;
+        }
+
+        _sink.Report(DiagnosticIds.UnresolvedReference, Severity.Warning, $"The $ref '{Cut(reference)}' names a file that is not listed; it is left out. List the file as a CrmSdkGenSpec item.", CurrentPointer());
+        return new JsonObject();
     }
 
     private string Hoist(SpecFile file, string fragment)
