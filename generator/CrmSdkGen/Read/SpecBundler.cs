@@ -24,7 +24,7 @@ internal sealed class SpecBundler
     private readonly PointerRoutes _routes = new();
     private readonly Dictionary<(string Path, string Fragment), string> _hoisted = new();
     private readonly Queue<(SpecFile File, string Fragment, string Name)> _pendingHoists = new();
-    private readonly HashSet<string> _schemaNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HoistedNames _names = new();
     private readonly HashSet<(string Path, string Fragment)> _inlining = new();
     private readonly List<string> _segments = new();
     private readonly long _copyBudget;
@@ -32,12 +32,12 @@ internal sealed class SpecBundler
     private JsonObject _schemas = null!;
     private long _copied;
 
-    private SpecBundler(SpecFile root, SpecFileSet files, DiagnosticSink sink, bool swagger)
+    private SpecBundler(SpecFile root, SpecFileSet files, DiagnosticSink sink, PartTrees trees, bool swagger)
     {
         _root = root;
         _files = files;
         _sink = sink;
-        _trees = new PartTrees(sink);
+        _trees = trees;
         _schemasPointer = swagger ? "#/definitions/" : "#/components/schemas/";
         _copyBudget = 50L * Math.Max(100_000, TotalLength(files));
     }
@@ -51,14 +51,15 @@ internal sealed class SpecBundler
         }
 
         var files = new SpecFileSet(Prepend(root, siblings));
-        var probe = new PartTrees(sink);
-        if (probe.Parse(root, report: false) is not JsonObject tree)
+        // The root is read here without findings: when it cannot be read as a tree, the reader reports why.
+        var trees = new PartTrees(sink);
+        if (trees.Parse(root, report: false) is not JsonObject tree)
         {
             return null;
         }
 
         var swagger = tree.ContainsKey("swagger");
-        var bundler = new SpecBundler(root, files, sink, swagger);
+        var bundler = new SpecBundler(root, files, sink, trees, swagger);
         if (!bundler.TryFindSchemas(tree, swagger))
         {
             return null;
@@ -101,7 +102,7 @@ internal sealed class SpecBundler
         _schemas = schemas;
         foreach (var pair in schemas)
         {
-            _schemaNames.Add(pair.Key);
+            _names.Reserve(pair.Key);
         }
 
         return true;
@@ -239,7 +240,7 @@ internal sealed class SpecBundler
     {
         if (!_hoisted.TryGetValue((file.Path, fragment), out var name))
         {
-            name = ClaimName(file, fragment);
+            name = _names.Claim(file, fragment);
             _hoisted[(file.Path, fragment)] = name;
             _pendingHoists.Enqueue((file, fragment, name));
         }
@@ -314,26 +315,6 @@ internal sealed class SpecBundler
         }
 
         return node;
-    }
-
-    private string ClaimName(SpecFile file, string fragment)
-    {
-        var segments = SpecPointer.Split(fragment);
-        var preferred = segments.Count > 0 ? segments[segments.Count - 1] : System.IO.Path.GetFileNameWithoutExtension(file.Path);
-        var builder = new StringBuilder();
-        foreach (var c in preferred.Length > 200 ? preferred.Substring(0, 200) : preferred)
-        {
-            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
-        }
-
-        var name = builder.Length == 0 ? "Schema" : builder.ToString();
-        var candidate = name;
-        for (var i = 2; !_schemaNames.Add(candidate); i++)
-        {
-            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
     }
 
     private string CurrentPointer() => SpecPointer.Join(_segments);
