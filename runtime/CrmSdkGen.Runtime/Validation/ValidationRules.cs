@@ -209,12 +209,20 @@ public static class ValidationRules
 
     private static void Check<T>(ValidationContext context, KeyValuePair<string, T> pair, Action<ValidationContext, T> check)
     {
-        if (pair.Value is { } value)
+        // "pair.Value is null" boxes a value-type T until the JIT optimises the method; the comparer never does.
+        if (NullableDefault<T>.IsNull && EqualityComparer<T>.Default.Equals(pair.Value, default!))
         {
-            context.Push(pair.Key);
-            check(context, value);
-            context.Pop();
+            return;
         }
+
+        context.Push(pair.Key);
+        check(context, pair.Value);
+        context.Pop();
+    }
+
+    private static class NullableDefault<T>
+    {
+        public static readonly bool IsNull = default(T) is null;
     }
 
     private static void Duplicate<T>(ValidationContext context, int index, int first, T item)
