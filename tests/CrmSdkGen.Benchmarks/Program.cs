@@ -8,6 +8,13 @@ if (args.Length > 0 && args[0] == "size")
     return;
 }
 
+// "consumer-build [spec] [rounds]" times a fresh consumer build against NSwag's client for the same spec.
+if (args.Length > 0 && args[0] == "consumer-build")
+{
+    Environment.ExitCode = ConsumerBuildBenchmark.Run(args.Length > 1 ? args[1] : "large/stripe-2024-04-10.json", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 // "pull [counts...]" runs the full-pull benchmark; "pull-one" is its child process.
 if (args.Length > 0 && args[0] == "pull")
 {

@@ -8,4 +8,8 @@ internal sealed record ModelResult(
     ApiDescription? Api,
     string Namespace,
     string ClientName,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Whether generated files run the compiler's nullable analysis; see <see cref="SpecSource.NullableWarnings"/>.</summary>
+    public bool NullableWarnings { get; init; }
+}

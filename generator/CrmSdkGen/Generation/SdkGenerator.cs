@@ -69,7 +69,7 @@ internal static class SdkGenerator
             sink.ReportAt(DiagnosticIds.InvalidMetadata, Severity.Warning, $"The ClientName '{source.ClientName}' is not a valid C# identifier; '{clientName}' is used.", SourceSpan.Origin);
         }
 
-        return new ModelResult(source.Path, api, targetNamespace, clientName, sink.Items.ToEquatableArray());
+        return new ModelResult(source.Path, api, targetNamespace, clientName, sink.Items.ToEquatableArray()) { NullableWarnings = source.NullableWarnings };
     }
 
     // The regeneration report: the baseline is read and modelled like the spec, its own findings dropped.
@@ -117,7 +117,7 @@ internal static class SdkGenerator
         {
             // A spec's own override of a template wins over the project-wide one.
             var overrides = templates.Where(template => template.AppliesTo(model.SpecPath)).OrderBy(template => template.Spec.Length);
-            var renderer = new TemplateRenderer(overrides);
+            var renderer = new TemplateRenderer(overrides, model.NullableWarnings);
             var failed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in CSharpProjection.Project(model.Api, model.Namespace, model.ClientName))
             {

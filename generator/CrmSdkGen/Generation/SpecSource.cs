@@ -17,6 +17,12 @@ internal sealed record SpecSource(string Path, string Text, string Namespace, st
     /// <summary>The Baseline metadata as written (the previous version of the spec), or empty.</summary>
     public string BaselinePath { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Whether generated files run the compiler's nullable analysis (<c>#nullable enable</c>, the project property
+    /// <c>CrmSdkGenNullableWarnings</c>) instead of carrying annotations only.
+    /// </summary>
+    public bool NullableWarnings { get; init; }
+
     /// <summary>The baseline's text, when <see cref="BaselinePath"/> names a file the project passed in.</summary>
     public SpecFile? Baseline { get; init; }
 }

@@ -25,10 +25,12 @@ internal static class ProjectItems
         provider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var projectDirectory);
         options.TryGetValue("build_metadata.AdditionalFiles.ClientName", out var clientName);
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        provider.GlobalOptions.TryGetValue("build_property.CrmSdkGenNullableWarnings", out var nullableWarnings);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
         return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty)
         {
             BaselinePath = string.IsNullOrWhiteSpace(baseline) ? string.Empty : FullPath(projectDirectory, baseline!.Trim()),
+            NullableWarnings = string.Equals(nullableWarnings?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
         };
     }
 

@@ -40,7 +40,8 @@ public sealed class ConstructTests
     [InlineData("public static Stage Lead { get; } = new(\"lead\");")]
     [InlineData("public static Stage InProgress { get; } = new(\"in-progress\");")]
     [InlineData("public static Stage _1st { get; } = new(\"1st\");")]
-    [InlineData("public bool IsKnown => Value is \"lead\" or \"customer\" or \"in-progress\" or \"1st\";")]
+    [InlineData("s_known = new(new string[] { \"lead\", \"customer\", \"in-progress\", \"1st\" });")]
+    [InlineData("public bool IsKnown => s_known.Contains(Value);")]
     public void String_enums_are_open_value_types(string expected) => Assert.Contains(expected, Models.Value);
 
     [Theory]

@@ -33,17 +33,20 @@ internal static class GeneratedCompilation
             .Where(path => path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
-    /// <summary>Generates from a spec of specs/, joined with the files its references reach as a project would.</summary>
+    /// <summary>
+    /// Generates from a spec of specs/, joined with the files its references reach as a project would. Files run the
+    /// compiler's nullable analysis (CrmSdkGenNullableWarnings), so every compile of the corpus proves them null-safe.
+    /// </summary>
     public static GenerationResult Generate(string relativeSpecPath, string targetNamespace = "Test.Api", string clientName = "TestClient")
     {
         var path = SpecPath(relativeSpecPath);
-        var source = new SpecSource(path, File.ReadAllText(path), targetNamespace, clientName, "Test");
+        var source = new SpecSource(path, File.ReadAllText(path), targetNamespace, clientName, "Test") { NullableWarnings = true };
         return SdkGenerator.Generate(Corpus.Prepare(source));
     }
 
-    /// <summary>Generates from spec text as the harness names it, in namespace Test.Api with client TestClient.</summary>
+    /// <summary>Generates from spec text as the harness names it, in namespace Test.Api with client TestClient, nullable analysis on.</summary>
     public static GenerationResult GenerateText(string spec) =>
-        SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test"));
+        SdkGenerator.Generate(new SpecSource(GeneratorHarness.SpecPath, spec, "Test.Api", "TestClient", "Test") { NullableWarnings = true });
 
     /// <summary>All generated files of a result as one text.</summary>
     public static string Text(GenerationResult result) => string.Join("\n", result.Files.Select(file => file.Content));

@@ -6,17 +6,33 @@ namespace CrmSdkGen.Tests.Support;
 
 /// <summary>
 /// The analyzer options MSBuild produces for CrmSdkGenSpec items and (.sbn files) CrmSdkGenTemplate items;
-/// <paramref name="metadataFor"/> gives other files (such as baselines) metadata of their own, and adds to a spec's.
+/// <paramref name="metadataFor"/> gives other files (such as baselines) metadata of their own, and adds to a spec's;
+/// <paramref name="buildProperties"/> are the project's properties the package makes visible to the compiler.
 /// </summary>
 internal sealed class SpecItemOptionsProvider(
     string targetNamespace,
     string clientName,
     Func<string, Dictionary<string, string>?>? metadataFor = null,
-    string? projectDirectory = null) : AnalyzerConfigOptionsProvider
+    string? projectDirectory = null,
+    Dictionary<string, string>? buildProperties = null) : AnalyzerConfigOptionsProvider
 {
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory is null
-        ? new() { ["build_property.RootNamespace"] = "Test" }
-        : new() { ["build_property.RootNamespace"] = "Test", ["build_property.MSBuildProjectDirectory"] = projectDirectory });
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(Global(projectDirectory, buildProperties));
+
+    private static Dictionary<string, string> Global(string? projectDirectory, Dictionary<string, string>? buildProperties)
+    {
+        var global = new Dictionary<string, string> { ["build_property.RootNamespace"] = "Test" };
+        if (projectDirectory is not null)
+        {
+            global["build_property.MSBuildProjectDirectory"] = projectDirectory;
+        }
+
+        foreach (var (name, value) in buildProperties ?? new())
+        {
+            global["build_property." + name] = value;
+        }
+
+        return global;
+    }
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
 
