@@ -14,35 +14,27 @@ internal sealed class SpecCatalog
 {
     private readonly SpecFileSet _files;
     private readonly Dictionary<string, List<SpecFile>> _targets = new();
-    private readonly HashSet<string> _documents = new();
+    private readonly Dictionary<string, List<SpecFile>> _documents = new(); // each document and the files it reaches
     private readonly HashSet<string> _referencedByDocuments = new();
 
     public SpecCatalog(IReadOnlyList<SpecFile> files)
     {
         _files = new SpecFileSet(files);
-        foreach (var file in _files.Files)
+        var documents = _files.Files.Where(file => ReferenceScanner.IsDocument(file.Text, SpecFormatDetector.Detect(file.Path, file.Text))).ToList();
+        foreach (var document in documents)
         {
-            if (ReferenceScanner.IsDocument(file.Text, SpecFormatDetector.Detect(file.Path, file.Text)))
-            {
-                _documents.Add(file.Path);
-            }
-        }
-
-        foreach (var document in _files.Files.Where(file => _documents.Contains(file.Path)))
-        {
-            foreach (var reached in Reach(document))
-            {
-                _referencedByDocuments.Add(reached.Path);
-            }
+            // What a document reaches is its siblings: found once here, handed out by Prepare.
+            var reached = Reach(document);
+            _documents[document.Path] = reached;
+            _referencedByDocuments.UnionWith(reached.Select(file => file.Path));
         }
     }
 
-    /// <summary>The source with its role decided and, for a document, the files it reaches as its siblings.</summary>
     public SpecSource Prepare(SpecSource source)
     {
-        if (_documents.Contains(source.Path))
+        if (_documents.TryGetValue(source.Path, out var reached))
         {
-            return source with { Role = SpecRole.Document, Siblings = Reach(new SpecFile(source.Path, source.Text)).ToEquatableArray() };
+            return source with { Role = SpecRole.Document, Siblings = reached.ToEquatableArray() };
         }
 
         // A lone file that is no document is reported as such; among documents, an unused fragment is only a warning.
