@@ -8,6 +8,7 @@ namespace CrmSdkGen.EndToEnd.Tests;
 public sealed class PagingServer : IAsyncLifetime
 {
     public const int PageSize = 3;
+    private const int LastPageStart = 6;
     public static readonly string[] Names = { "ada", "bob", "cy", "dee", "eve", "fay", "gus" };
     private readonly ConcurrentDictionary<string, int> _requests = new();
     private WebApplication _app = null!;
@@ -49,8 +50,10 @@ public sealed class PagingServer : IAsyncLifetime
                 var (items, next) = Page(start);
                 return Results.Json(new { data = items, has_more = next is not null });
             });
-            app.MapGet("/position", (int? start) => Page(start ?? 0) is var (items, next)
-                ? Results.Json(new { data = items, additional_data = new { pagination = new { next_start = next } } })
+            // Like Pipedrive, the last page still names a next start, and a start past the end answers the last page
+            // again: only more_items_in_collection says the walk is over.
+            app.MapGet("/position", (int? start) => Page(Math.Min(start ?? 0, LastPageStart)) is var (items, next)
+                ? Results.Json(new { data = items, additional_data = new { pagination = new { next_start = (start ?? 0) + PageSize, more_items_in_collection = next is not null } } })
                 : Results.BadRequest());
         });
     }

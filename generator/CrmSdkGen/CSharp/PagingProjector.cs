@@ -76,6 +76,11 @@ internal sealed class PagingProjector
                 break;
         }
 
+        if (walk is not null && StopFlag(root, paging, page) is { } stop)
+        {
+            walk = walk.Substring(0, walk.Length - 1) + $", more: static {page} => !({stop}))";
+        }
+
         return walk is null ? null : new PagingTemplateModel { MethodName = methodName, ItemType = itemType, Walk = walk };
     }
 
@@ -85,6 +90,14 @@ internal sealed class PagingProjector
     /// <paramref name="token"/> (a string? variable). Null when the pattern cannot be followed that way.
     /// </summary>
     public PageTokenModel? ProjectTokens(ApiOperation operation, OperationTemplateModel model, string page, string token)
+    {
+        var tokens = ProjectTokensUnstopped(operation, model, page, token);
+        return tokens is not null && operation.Paging is { } paging && StopFlag(operation.Result.Type!, paging, page) is { } stop
+            ? tokens with { Next = $"{stop} ? null : ({tokens.Next})" }
+            : tokens;
+    }
+
+    private PageTokenModel? ProjectTokensUnstopped(ApiOperation operation, OperationTemplateModel model, string page, string token)
     {
         var root = operation.Result.Type!;
         if (operation.Paging is not { } paging)
@@ -133,16 +146,19 @@ internal sealed class PagingProjector
             return operation.Result.Type is { Kind: ApiTypeKind.Array } ? new PageTokenModel(null, null, $"{Json}Items({page})", "null") : null;
         }
 
-        if (ProjectTokens(operation, model, page, token) is not { } typed)
+        if (ProjectTokensUnstopped(operation, model, page, token) is not { } typed)
         {
             return null;
         }
+
+        var stop = paging.StopFlagPath.Count == 0 ? string.Empty
+            : $"{Json}{(paging.StopFlagMeansMore ? "IsFalse" : "Flag")}({page}{Path(paging.StopFlagPath)}) ? null : ";
 
         var items = $"{Json}Items({page}{Path(paging.ItemsPath)})";
         var parameter = model.Parameters.FirstOrDefault(candidate => candidate.WireName == paging.Parameter);
         const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
         string Number(ParameterTemplateModel numeric) => $"{token} is null ? ({NumberType(numeric)}?)null : {NumberType(numeric)}.Parse({token}, {Invariant})";
-        return paging.Kind switch
+        var tokens = paging.Kind switch
         {
             ApiPagingKind.Cursor or ApiPagingKind.NextPosition => typed with { Items = items, Next = $"{Json}Text({page}{Path(paging.NextPath)})" },
             ApiPagingKind.LastItemId when operation.Result.Type is { } root && Access(root, paging.ItemsPath, page)?.Type.Element is { SchemaId: { } itemId } && _propertyName(itemId, "id") is not null =>
@@ -151,7 +167,14 @@ internal sealed class PagingProjector
             ApiPagingKind.PageNumber when parameter is not null => typed with { Items = items, Next = $"items.Count == 0 ? null : ((({Number(parameter)}) ?? 1) + 1).ToString({Invariant})" },
             _ => null,
         };
+        return tokens is null || stop.Length == 0 ? tokens : tokens with { Next = stop + "(" + tokens.Next + ")" };
     }
+
+    // The condition, over a typed page, under which the page's stop flag ends the walk; null when there is no flag.
+    private string? StopFlag(ApiType root, ApiPaging paging, string page) =>
+        paging.StopFlagPath.Count > 0 && Access(root, paging.StopFlagPath, page) is { Type.Kind: ApiTypeKind.Boolean } flag
+            ? $"{flag.Expression} == {(paging.StopFlagMeansMore ? "false" : "true")}"
+            : null;
 
     private static string NumberType(ParameterTemplateModel parameter) => parameter.Type.TrimEnd('?');
 

@@ -28,4 +28,14 @@ internal enum ApiPagingKind
 /// <param name="Parameter">The query parameter that moves (null for link patterns).</param>
 /// <param name="ItemsPath">JSON property names from the response object to the items array.</param>
 /// <param name="NextPath">JSON property names to the cursor, position, link or has-more flag (empty when the pattern needs none).</param>
-internal sealed record ApiPaging(ApiPagingKind Kind, string? Parameter, EquatableArray<string> ItemsPath, EquatableArray<string> NextPath);
+internal sealed record ApiPaging(ApiPagingKind Kind, string? Parameter, EquatableArray<string> ItemsPath, EquatableArray<string> NextPath)
+{
+    /// <summary>
+    /// JSON property names to a boolean that ends the walk whatever cursor the page gives (Pipedrive's
+    /// additional_data.pagination.more_items_in_collection, has_more, Salesforce's done); empty when the response has none.
+    /// </summary>
+    public EquatableArray<string> StopFlagPath { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>True when the flag says there is more (a false value stops), false when it says the walk is done (a true value stops).</summary>
+    public bool StopFlagMeansMore { get; init; }
+}

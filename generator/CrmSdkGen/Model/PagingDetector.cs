@@ -17,9 +17,25 @@ internal static class PagingDetector
     private static readonly string[] PositionFields = { "next_start", "nextStart", "next_offset", "nextOffset" };
     private static readonly string[] OffsetParameters = { "offset", "skip", "start" };
     private static readonly string[] PageParameters = { "page", "page_number", "pageNumber", "page_no" };
+    private static readonly string[] MoreFlags =
+        { "more_items_in_collection", "has_more", "hasMore", "more_records", "moreRecords", "has_more_items", "hasMoreItems", "has_next", "hasNext", "has_next_page", "hasNextPage" };
+    private static readonly string[] DoneFlags = { "done", "is_last", "isLast", "last_page", "lastPage" };
     private const int SearchDepth = 3;
 
     public static ApiPaging? Detect(ApiOperation operation, Func<string, ApiSchema?> lookup)
+    {
+        var paging = DetectPattern(operation, lookup);
+        return paging is { Kind: not ApiPagingKind.LastItemId, ItemsPath.Count: > 0 } && lookup(operation.Result.Type!.SchemaId!) is { } response
+            ? WithStopFlag(paging, response, lookup)
+            : paging;
+    }
+
+    private static ApiPaging WithStopFlag(ApiPaging paging, ApiSchema response, Func<string, ApiSchema?> lookup) =>
+        Find(response, lookup, MoreFlags, ApiTypeKind.Boolean) is { } more ? paging with { StopFlagPath = more, StopFlagMeansMore = true }
+        : Find(response, lookup, DoneFlags, ApiTypeKind.Boolean) is { } done ? paging with { StopFlagPath = done, StopFlagMeansMore = false }
+        : paging;
+
+    private static ApiPaging? DetectPattern(ApiOperation operation, Func<string, ApiSchema?> lookup)
     {
         if (operation.Method != "GET" || operation.Result.Kind != ApiContentKind.Json || operation.Result.MayBeEmpty || operation.Result.Type is not { } type)
         {

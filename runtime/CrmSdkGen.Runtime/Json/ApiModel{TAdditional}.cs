@@ -1,6 +1,8 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Text;
 using System.Text.Json;
 using CrmSdkGen.Runtime.Validation;
 
@@ -133,14 +135,23 @@ public abstract class ApiModel<TAdditional> : IValidatable, IChangeTracking
         JsonReading.ExpectStartObject(ref reader, typeof(TModel).Name);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (model.ReadProperty(ref reader))
+            // The name's bytes are kept (not decoded) so that a failure can say which property it was.
+            var name = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+            try
             {
-                continue;
-            }
+                if (model.ReadProperty(ref reader))
+                {
+                    continue;
+                }
 
-            var name = reader.GetString()!;
-            JsonReading.MoveToValue(ref reader);
-            (model._additionalProperties ??= new Dictionary<string, TAdditional>())[name] = model.AdditionalPropertyCodec.Read(ref reader);
+                var additional = reader.GetString()!;
+                JsonReading.MoveToValue(ref reader);
+                (model._additionalProperties ??= new Dictionary<string, TAdditional>())[additional] = model.AdditionalPropertyCodec.Read(ref reader);
+            }
+            catch (JsonException failure)
+            {
+                throw JsonPathException.InProperty(failure, Encoding.UTF8.GetString(name), typeof(TModel).Name);
+            }
         }
 
         model.CheckRequired();

@@ -20,8 +20,15 @@ public sealed class DictionaryCodec<T> : JsonCodec<IDictionary<string, T>>
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var key = reader.GetString()!;
-            JsonReading.MoveToValue(ref reader);
-            dictionary[key] = _value.Read(ref reader);
+            try
+            {
+                JsonReading.MoveToValue(ref reader);
+                dictionary[key] = _value.Read(ref reader);
+            }
+            catch (JsonException failure)
+            {
+                throw JsonPathException.InEntry(failure, key);
+            }
         }
 
         return dictionary;

@@ -50,7 +50,7 @@ public static class JsonReading
 
     /// <summary>The error for a token that is not what the schema allows.</summary>
     public static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
-        new($"Expected {expected} but found {Describe(reader.TokenType)} at byte {reader.TokenStartIndex}.");
+        new JsonValueException($"expected {expected} but found {Describe(reader.TokenType)}", reader.TokenStartIndex);
 
     /// <summary>The error for a required property that the JSON did not contain.</summary>
     public static JsonException MissingRequired(string typeName, string jsonName) =>

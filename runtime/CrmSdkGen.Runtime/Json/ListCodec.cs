@@ -23,7 +23,14 @@ public sealed class ListCodec<T> : JsonCodec<IList<T>>
         var list = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(_item.Read(ref reader));
+            try
+            {
+                list.Add(_item.Read(ref reader));
+            }
+            catch (JsonException failure)
+            {
+                throw JsonPathException.InItem(failure, list.Count);
+            }
         }
 
         return list;

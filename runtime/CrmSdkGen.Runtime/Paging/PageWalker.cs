@@ -22,12 +22,14 @@ public static class PageWalker
     /// <param name="nextCursor">The cursor of the next page, or null/empty on the last page.</param>
     /// <param name="first">The cursor to start from.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <param name="more">Whether the server says another page follows (Pipedrive's more_items_in_collection, has_more); false ends the walk whatever the page gives for the next.</param>
     public static async IAsyncEnumerable<TItem> ByCursor<TPage, TItem>(
         Func<string?, CancellationToken, Task<TPage>> fetch,
         Func<TPage, IEnumerable<TItem>?> items,
         Func<TPage, string?> nextCursor,
         string? first = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        Func<TPage, bool>? more = null)
     {
         var cursor = first;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -42,7 +44,7 @@ public static class PageWalker
             cursor = nextCursor(page);
 
             // A server that hands out a cursor it already gave would loop forever.
-            if (string.IsNullOrEmpty(cursor) || !seen.Add(cursor))
+            if (string.IsNullOrEmpty(cursor) || !seen.Add(cursor) || more?.Invoke(page) == false)
             {
                 yield break;
             }
@@ -55,7 +57,8 @@ public static class PageWalker
         Func<TPage, IEnumerable<TItem>?> items,
         Func<TPage, long?> nextPosition,
         long? first = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        Func<TPage, bool>? more = null)
     {
         var position = first;
         while (true)
@@ -67,7 +70,7 @@ public static class PageWalker
             }
 
             var next = nextPosition(page);
-            if (next is null || next == position)
+            if (next is null || next == position || more?.Invoke(page) == false)
             {
                 yield break;
             }
@@ -81,7 +84,8 @@ public static class PageWalker
         Func<long, CancellationToken, Task<TPage>> fetch,
         Func<TPage, IEnumerable<TItem>?> items,
         long first = 0,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        Func<TPage, bool>? more = null)
     {
         var offset = first;
         while (true)
@@ -94,7 +98,7 @@ public static class PageWalker
                 yield return item;
             }
 
-            if (count == 0)
+            if (count == 0 || more?.Invoke(page) == false)
             {
                 yield break;
             }
@@ -108,7 +112,8 @@ public static class PageWalker
         Func<long, CancellationToken, Task<TPage>> fetch,
         Func<TPage, IEnumerable<TItem>?> items,
         long first = 1,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        Func<TPage, bool>? more = null)
     {
         for (var number = first; ; number++)
         {
@@ -120,7 +125,7 @@ public static class PageWalker
                 yield return item;
             }
 
-            if (!any)
+            if (!any || more?.Invoke(page) == false)
             {
                 yield break;
             }
@@ -136,12 +141,14 @@ public static class PageWalker
     /// <param name="items">The items of a page.</param>
     /// <param name="nextLink">The link in the page's body, or null to read the Link header.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <param name="more">Whether the server says another page follows (Pipedrive's more_items_in_collection, has_more); false ends the walk whatever the page gives for the next.</param>
     public static async IAsyncEnumerable<TItem> ByNextLink<TPage, TItem>(
         Func<CancellationToken, Task<ApiResponse<TPage>>> first,
         Func<string, CancellationToken, Task<ApiResponse<TPage>>> follow,
         Func<TPage, IEnumerable<TItem>?> items,
         Func<TPage, string?>? nextLink = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        Func<TPage, bool>? more = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var response = await first(cancellationToken).ConfigureAwait(false);
@@ -153,7 +160,7 @@ public static class PageWalker
             }
 
             var link = nextLink is null ? NextFromLinkHeader(response) : nextLink(response.Value);
-            if (string.IsNullOrEmpty(link) || !seen.Add(link))
+            if (string.IsNullOrEmpty(link) || !seen.Add(link) || more?.Invoke(response.Value) == false)
             {
                 yield break;
             }

@@ -98,8 +98,22 @@ public sealed class SyncEngine
 
     /// <summary>The local record with this key as a generated model, or null.</summary>
     public async Task<T?> GetLocalAsync<T>(string key, CancellationToken cancellationToken = default)
-        where T : class, IJsonModel<T> =>
-        await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { Local: { } record } ? SyncJson.FromElement<T>(record) : null;
+        where T : class, IJsonModel<T>
+    {
+        if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { Local: { } record })
+        {
+            return null;
+        }
+
+        try
+        {
+            return SyncJson.FromElement<T>(record);
+        }
+        catch (JsonException failure)
+        {
+            throw new JsonException($"The stored {_adapter.Options.Resource} record '{key}' is not a {typeof(T).Name}: {failure.Message}", failure.Path, null, null, failure);
+        }
+    }
 
     private async Task<SyncRecord> RequireAsync(string key, CancellationToken cancellationToken) =>
         await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { Local: not null } row

@@ -58,6 +58,10 @@ public static class SyncJson
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static bool Flag(JsonElement element, params string[] path) => At(element, path) is { ValueKind: JsonValueKind.True };
 
+    /// <summary>Whether the value at a path of property names is false (not merely absent).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static bool IsFalse(JsonElement element, params string[] path) => At(element, path) is { ValueKind: JsonValueKind.False };
+
     private static JsonElement? At(JsonElement element, string[] path)
     {
         foreach (var name in path)
