@@ -15,9 +15,16 @@ internal static class CSharpProjection
         var typeNames = new Dictionary<string, string>();
         var simpleNames = new Dictionary<string, string>();
         var kinds = new Dictionary<string, ApiSchemaKind>();
-        foreach (var schema in api.Schemas)
+        // The spec's own names claim first, so that a name made up from a first use never takes one the spec gives, and
+        // equals claim in the order of their places in the spec (not of the operations), so that moving or adding an
+        // operation does not move a name; a schema whose name is taken falls back to the name of its first use before
+        // a number is added.
+        foreach (var schema in api.Schemas.OrderBy(schema => schema.NameRank).ThenBy(schema => schema.Id, System.StringComparer.Ordinal))
         {
-            var name = typeScope.Claim(Identifier.Pascal(schema.PreferredName, "Model"));
+            var preferred = Identifier.Pascal(schema.PreferredName, "Model");
+            var name = typeScope.TryClaim(preferred) ? preferred
+                : schema.FallbackName is { } fallback && Identifier.Pascal(fallback, "Model") is var fallbackName && typeScope.TryClaim(fallbackName) ? fallbackName
+                : typeScope.Claim(preferred);
             simpleNames[schema.Id] = name;
             typeNames[schema.Id] = "global::" + modelNamespace + "." + name;
             kinds[schema.Id] = schema.Kind;

@@ -18,6 +18,9 @@ internal sealed class NameScope
         }
     }
 
+    /// <summary>Claims <paramref name="candidate"/> itself, if it is free.</summary>
+    public bool TryClaim(string candidate) => _taken.Add(candidate);
+
     public string Claim(string candidate)
     {
         if (_taken.Add(candidate))

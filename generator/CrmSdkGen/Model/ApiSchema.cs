@@ -58,4 +58,10 @@ internal sealed record ApiSchema(
 
     /// <summary>The required property names of an object, inherited ones included, for telling union alternatives apart.</summary>
     public EquatableArray<string> RequiredNames { get; init; }
+
+    /// <summary>How firmly the spec states <see cref="PreferredName"/> (<see cref="NameHint"/>): lower ranks claim their name first.</summary>
+    public int NameRank { get; init; } = NameHint.FirstUse;
+
+    /// <summary>The name from the schema's first use, for when another schema already holds <see cref="PreferredName"/>; null when they are the same.</summary>
+    public string? FallbackName { get; init; }
 }

@@ -12,12 +12,14 @@ internal sealed class OperationMapper
     private readonly OpenApiDocument _document;
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _sink;
+    private readonly ResourceNaming _resources;
 
     public OperationMapper(OpenApiDocument document, SchemaMapper schemas, DiagnosticSink sink)
     {
         _document = document;
         _schemas = schemas;
         _sink = sink;
+        _resources = new ResourceNaming(document.Paths?.Keys ?? Enumerable.Empty<string>());
     }
 
     public List<ApiOperation> MapAll()
@@ -61,7 +63,7 @@ internal sealed class OperationMapper
             operation.Deprecated,
             MapParameters(pathItem, operation, pointer, hint).ToEquatableArray(),
             MapBody(operation.RequestBody, pointer + "/requestBody", hint),
-            MapResult(operation.Responses, pointer + "/responses", hint),
+            MapResult(operation.Responses, pointer + "/responses", hint, path, method),
             MapErrors(operation.Responses, pointer + "/responses", hint).ToEquatableArray(),
             MapSecurity(operation.Security ?? _document.Security).ToEquatableArray())
         {
@@ -245,7 +247,7 @@ internal sealed class OperationMapper
         return new ApiBody(kind, mediaType, type, body.Required, body.Description, deepObjects) { Example = example?.ToJsonString() };
     }
 
-    private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint)
+    private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint, string path, string method)
     {
         if (responses is null || responses.Count == 0)
         {
@@ -273,6 +275,14 @@ internal sealed class OperationMapper
         if (kind is ApiContentKind.Raw or ApiContentKind.Form or ApiContentKind.Multipart)
         {
             kind = ApiContentKind.Text;
+        }
+
+        if (kind == ApiContentKind.Json)
+        {
+            foreach (var (schema, suggestion) in _resources.Suggest(path, method, media.Schema))
+            {
+                _schemas.Suggest(schema, suggestion);
+            }
         }
 
         var type = kind == ApiContentKind.Json

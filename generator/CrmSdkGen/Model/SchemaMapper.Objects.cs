@@ -9,13 +9,13 @@ namespace CrmSdkGen.Model;
 /// <summary>Objects: their properties, flattened through allOf, and schemas derived from a base.</summary>
 internal sealed partial class SchemaMapper
 {
-    private ApiSchema BuildObject(IOpenApiSchema schema, string id, string preferredName) =>
+    private ApiSchema BuildObject(IOpenApiSchema schema, string id, NameHint preferredName) =>
         BuildDerived(schema, id, preferredName) ?? BuildFlat(schema, id, preferredName, skipAllOf: -1);
 
     // allOf with exactly one referenced object schema: that schema becomes the base class, as long as the other parts
     // only add to it. Anything that changes an inherited property (redeclares it, makes it required, changes the type
     // of additional properties) flattens instead, because a derived class cannot change what it inherits.
-    private ApiSchema? BuildDerived(IOpenApiSchema schema, string id, string preferredName)
+    private ApiSchema? BuildDerived(IOpenApiSchema schema, string id, NameHint preferredName)
     {
         if (schema.AllOf is not { Count: > 0 } allOf)
         {
@@ -63,7 +63,7 @@ internal sealed partial class SchemaMapper
 
     private ApiSchema? Lookup(string id) => _named.TryGetValue(id, out var schema) ? schema : null;
 
-    private ApiSchema BuildFlat(IOpenApiSchema schema, string id, string preferredName, int skipAllOf)
+    private ApiSchema BuildFlat(IOpenApiSchema schema, string id, NameHint preferredName, int skipAllOf)
     {
         var collected = new List<(string Name, IOpenApiSchema Schema, string Pointer)>();
         var required = new HashSet<string>();
@@ -106,7 +106,7 @@ internal sealed partial class SchemaMapper
         }
 
         var additionalType = additional is null ? null : Map(additional, additionalPointer + "/additionalProperties", preferredName + "_Value");
-        return new ApiSchema(id, preferredName, ApiSchemaKind.Object, SchemaFacts.Describe(schema), schema.Deprecated, properties.ToEquatableArray(), additionalType, EquatableArray<string>.Empty)
+        return new ApiSchema(id, preferredName.Text, ApiSchemaKind.Object, SchemaFacts.Describe(schema), schema.Deprecated, properties.ToEquatableArray(), additionalType, EquatableArray<string>.Empty)
         {
             RequiredNames = properties.Where(property => property.Required).Select(property => property.JsonName).ToEquatableArray(),
             Constraints = ObjectConstraints(schema),

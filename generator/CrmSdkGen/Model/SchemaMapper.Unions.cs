@@ -7,7 +7,7 @@ namespace CrmSdkGen.Model;
 /// <summary>oneOf/anyOf unions and multi-type schemas, as union schemas of their alternatives.</summary>
 internal sealed partial class SchemaMapper
 {
-    private ApiSchema BuildUnion(IOpenApiSchema schema, string id, string preferredName)
+    private ApiSchema BuildUnion(IOpenApiSchema schema, string id, NameHint preferredName)
     {
         var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var alternatives = keyword == "oneOf" ? schema.OneOf! : schema.AnyOf!;
@@ -36,14 +36,14 @@ internal sealed partial class SchemaMapper
             variants.Add(new ApiUnionVariant(type, values.ToEquatableArray()));
         }
 
-        return new ApiSchema(id, preferredName, ApiSchemaKind.Union, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, EquatableArray<string>.Empty)
+        return new ApiSchema(id, preferredName.Text, ApiSchemaKind.Union, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, EquatableArray<string>.Empty)
         {
             Variants = variants.ToEquatableArray(),
             Discriminator = schema.Discriminator?.PropertyName,
         };
     }
 
-    private ApiSchema BuildMultiType(IOpenApiSchema schema, string id, string preferredName)
+    private ApiSchema BuildMultiType(IOpenApiSchema schema, string id, NameHint preferredName)
     {
         var variants = new List<ApiUnionVariant>();
         var format = string.IsNullOrEmpty(schema.Format) ? null : schema.Format!.ToLowerInvariant();
@@ -66,7 +66,7 @@ internal sealed partial class SchemaMapper
             variants.Add(new ApiUnionVariant(type, EquatableArray<string>.Empty));
         }
 
-        return new ApiSchema(id, preferredName, ApiSchemaKind.Union, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, EquatableArray<string>.Empty)
+        return new ApiSchema(id, preferredName.Text, ApiSchemaKind.Union, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, EquatableArray<string>.Empty)
         {
             Variants = variants.ToEquatableArray(),
         };

@@ -20,6 +20,8 @@ internal sealed partial class SchemaMapper
     private readonly List<string> _order = new();
     private readonly HashSet<string> _aliasesInProgress = new();
     private readonly Dictionary<ApiSchema, string> _inlineByShape = new();
+    private readonly Dictionary<ApiSchema, string> _titledByShape = new();
+    private readonly Dictionary<IOpenApiSchema, NameHint> _suggested = new(ReferenceComparer.Instance);
     private readonly Dictionary<string, string> _canonical = new();
 
     public SchemaMapper(OpenApiDocument document, DiagnosticSink sink, CancellationToken cancellationToken)
@@ -31,6 +33,15 @@ internal sealed partial class SchemaMapper
     }
 
     public IEnumerable<ApiSchema> NamedSchemas => _order.Select(id => _named[id]).Where(schema => schema is not null)!;
+
+    /// <summary>Proposes a name for a schema before it is mapped; the best-ranked proposal for it is kept.</summary>
+    public void Suggest(IOpenApiSchema schema, NameHint hint)
+    {
+        if (!_suggested.TryGetValue(schema, out var existing) || hint.Rank < existing.Rank)
+        {
+            _suggested[schema] = hint;
+        }
+    }
 
     public bool IsEnum(string id) => _named.TryGetValue(id, out var schema) && schema?.Kind is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum;
 
@@ -55,7 +66,7 @@ internal sealed partial class SchemaMapper
         }
     }
 
-    public ApiType Map(IOpenApiSchema? schema, string pointer, string nameHint)
+    public ApiType Map(IOpenApiSchema? schema, string pointer, NameHint nameHint)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema is null)
@@ -132,7 +143,7 @@ internal sealed partial class SchemaMapper
         return host is null || ReferenceEquals(host, _document) ? string.Empty : System.IO.Path.GetFileName(host.BaseUri?.AbsolutePath ?? "external");
     }
 
-    private ApiType MapResolved(IOpenApiSchema schema, string pointer, string nameHint)
+    private ApiType MapResolved(IOpenApiSchema schema, string pointer, NameHint nameHint)
     {
         var nullable = SchemaFacts.AllowsNull(schema);
         var shape = SchemaClassifier.Classify(schema);
@@ -201,7 +212,7 @@ internal sealed partial class SchemaMapper
             ? new ApiConstraints { MinProperties = all.MinProperties, MaxProperties = all.MaxProperties }
             : null;
 
-    private ApiType MapAlias(IOpenApiSchema schema, string pointer, string nameHint, ref bool nullable)
+    private ApiType MapAlias(IOpenApiSchema schema, string pointer, NameHint nameHint, ref bool nullable)
     {
         if (schema.AllOf is { Count: 1 } allOf)
         {
@@ -241,7 +252,7 @@ internal sealed partial class SchemaMapper
         };
     }
 
-    private string EnsureNamed(IOpenApiSchema schema, string id, string preferredName, SchemaShape shape)
+    private string EnsureNamed(IOpenApiSchema schema, string id, NameHint preferredName, SchemaShape shape)
     {
         if (_canonical.TryGetValue(id, out var canonical))
         {
@@ -253,13 +264,16 @@ internal sealed partial class SchemaMapper
             return id;
         }
 
+        var firstUse = preferredName.Text;
+        preferredName = SchemaNames.Choose(schema, preferredName, IsComponent(id), _suggested.TryGetValue(schema, out var suggested) ? suggested : (NameHint?)null);
+
         // Registered before its members are mapped, so that recursive schemas end at this entry.
         _named[id] = null;
         _order.Add(id);
         var built = shape switch
         {
-            SchemaShape.Enum => new ApiSchema(id, preferredName, ApiSchemaKind.Enum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.StringEnumValues(schema)!.Distinct().ToEquatableArray()),
-            SchemaShape.IntegerEnum => new ApiSchema(id, preferredName, ApiSchemaKind.IntegerEnum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.IntegerEnumValues(schema)!.Distinct().Select(value => value.ToString(CultureInfo.InvariantCulture)).ToEquatableArray())
+            SchemaShape.Enum => new ApiSchema(id, preferredName.Text, ApiSchemaKind.Enum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.StringEnumValues(schema)!.Distinct().ToEquatableArray()),
+            SchemaShape.IntegerEnum => new ApiSchema(id, preferredName.Text, ApiSchemaKind.IntegerEnum, SchemaFacts.Describe(schema), schema.Deprecated, EquatableArray<ApiProperty>.Empty, null, SchemaFacts.IntegerEnumValues(schema)!.Distinct().Select(value => value.ToString(CultureInfo.InvariantCulture)).ToEquatableArray())
             {
                 EnumNames = (SchemaFacts.EnumNameExtension(schema) ?? new List<string>()).ToEquatableArray(),
             },
@@ -267,24 +281,51 @@ internal sealed partial class SchemaMapper
             SchemaShape.MultiType => BuildMultiType(schema, id, preferredName),
             _ => BuildObject(schema, id, preferredName),
         };
+        built = built with { NameRank = preferredName.Rank, FallbackName = firstUse == preferredName.Text ? null : firstUse };
         _named[id] = built;
-        if (IsComponent(id))
+        return IsComponent(id) ? id : Share(id, built);
+    }
+
+    // Inline schemas repeat a lot in large specs (Stripe's form bodies, Pipedrive's records); one type serves every
+    // identical copy, named by the best-ranked name any copy has (the first in ordinal order among equals), so that the
+    // name does not depend on which operation comes first. Copies the spec titles differently stay apart: the spec says they are different things.
+    private string Share(string id, ApiSchema built)
+    {
+        var shapeKey = built with { Id = string.Empty, PreferredName = string.Empty, Description = null, NameRank = 0, FallbackName = null };
+        var titled = built.NameRank <= NameHint.Title;
+        var titledKey = titled ? shapeKey with { PreferredName = built.PreferredName.ToUpperInvariant() } : null;
+        var existing = titledKey is not null && _titledByShape.TryGetValue(titledKey, out var sameTitle) ? sameTitle
+            : _inlineByShape.TryGetValue(shapeKey, out var sameShape) && (!titled || _named[sameShape]!.NameRank > NameHint.Title) ? sameShape
+            : null;
+        if (existing is null)
         {
+            if (titledKey is not null)
+            {
+                _titledByShape[titledKey] = id;
+            }
+
+            if (!_inlineByShape.ContainsKey(shapeKey))
+            {
+                _inlineByShape[shapeKey] = id;
+            }
+
             return id;
         }
 
-        // Inline schemas repeat a lot in large specs (Stripe's form bodies); one type serves every identical copy.
-        var shapeKey = built with { Id = string.Empty, PreferredName = string.Empty, Description = null };
-        if (_inlineByShape.TryGetValue(shapeKey, out var existing))
+        var kept = _named[existing]!;
+        if (built.NameRank < kept.NameRank || (built.NameRank == kept.NameRank && string.CompareOrdinal(built.PreferredName, kept.PreferredName) < 0))
         {
-            _named.Remove(id);
-            _order.RemoveAt(_order.LastIndexOf(id));
-            _canonical[id] = existing;
-            return existing;
+            _named[existing] = kept with { PreferredName = built.PreferredName, NameRank = built.NameRank, FallbackName = kept.FallbackName ?? kept.PreferredName };
+            if (titledKey is not null)
+            {
+                _titledByShape[titledKey] = existing;
+            }
         }
 
-        _inlineByShape[shapeKey] = id;
-        return id;
+        _named.Remove(id);
+        _order.RemoveAt(_order.LastIndexOf(id));
+        _canonical[id] = existing;
+        return existing;
     }
 
     // A component keeps its own type; schemas inline below one ("#/components/schemas/a/properties/b") are shared.
