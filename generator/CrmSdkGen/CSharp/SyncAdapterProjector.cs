@@ -33,7 +33,9 @@ internal sealed class SyncAdapterProjector
 
         // Pages are read as JSON where the paging can be followed from the body: records go to the store as the CRM
         // sent them, without a round trip through the models.
-        var jsonTokens = resource.ListBySearch || list.Model.JsonMethodName is null ? null : _paging.ProjectJsonTokens(list.Operation, list.Model, "page", "token");
+        var jsonTokens = resource.ListBySearch || list.Model.JsonMethodName is null ? null
+            : resource.ListRecordsPath.Count > 0 ? new PageTokenModel(null, null, "global::CrmSdkGen.Runtime.Sync.SyncJson.Items(page" + string.Concat(resource.ListRecordsPath.Select(name => ", " + TemplateText.CSharpString(name))) + ")", "null")
+            : _paging.ProjectJsonTokens(list.Operation, list.Model, "page", "token");
         if ((resource.ListBySearch ? new PageTokenModel(null, null, string.Empty, "null") : jsonTokens ?? _paging.ProjectTokens(list.Operation, list.Model, "page", "token")) is not { } tokens
             || Parameter(get, resource.KeyParameter) is not { } getKey || KeyArgument(getKey) is not { } keyArgument)
         {
@@ -41,7 +43,7 @@ internal sealed class SyncAdapterProjector
         }
 
         var scope = new List<(string WireName, SyncScopeTemplateModel Model)>();
-        var names = new NameScope(new[] { "client", "configure", "options", "request", "key", "token", "page", "body", "record", "changes", "ifMatch", "cancellationToken" }, ignoreCase: false);
+        var names = new NameScope(new[] { "client", "configure", "options", "request", "key", "token", "page", "body", "record", "changes", "ifMatch", "create", "update", "delete", "items", "cancellationToken" }, ignoreCase: false);
         foreach (var wireName in resource.ScopeParameters)
         {
             if (list.Model.Parameters.FirstOrDefault(parameter => parameter.WireName == wireName) is not { } parameter)
@@ -124,6 +126,7 @@ internal sealed class SyncAdapterProjector
             Items = tokens.Items,
             Next = tokens.Next,
             GetCall = Call(get, Scoped(get, new List<string> { getKey.Name + ": " + keyArgument })),
+            RecordPath = string.Concat(resource.RecordPath.Select(name => ", " + TemplateText.CSharpString(name))),
         };
         model.Scope.AddRange(scope.Select(entry => entry.Model));
         if (resource.ListBySearch && search is null)
@@ -158,17 +161,20 @@ internal sealed class SyncAdapterProjector
             used.Add(createKey);
         }
 
-        if (resource.Update is { } updateKey && _find(updateKey) is { } update && Body(update) is { } updateBody && Parameter(update, resource.KeyParameter) is { } updateId)
+        // Each operation's key parameter may have its own type (DigitalOcean reads images by id or slug, updates them by id).
+        if (resource.Update is { } updateKey && _find(updateKey) is { } update && Body(update) is { } updateBody && Parameter(update, resource.KeyParameter) is { } updateId
+            && KeyArgument(updateId) is { } updateKeyArgument)
         {
-            model.UpdateCall = Call(update, Scoped(update, WithIfMatch(update, new List<string> { updateId.Name + ": " + keyArgument, updateBody.Name + ": body" })));
+            model.UpdateCall = Call(update, Scoped(update, WithIfMatch(update, new List<string> { updateId.Name + ": " + updateKeyArgument, updateBody.Name + ": body" })));
             model.UpdateBodyType = updateBody.Type.TrimEnd('?');
             model.UpdateSendsRecord = update.Operation.Method == "PUT";
             used.Add(updateKey);
         }
 
-        if (resource.Delete is { } deleteKey && _find(deleteKey) is { } delete && Parameter(delete, resource.KeyParameter) is { } deleteId)
+        if (resource.Delete is { } deleteKey && _find(deleteKey) is { } delete && Parameter(delete, resource.KeyParameter) is { } deleteId
+            && KeyArgument(deleteId) is { } deleteKeyArgument)
         {
-            model.DeleteCall = Call(delete, Scoped(delete, WithIfMatch(delete, new List<string> { deleteId.Name + ": " + keyArgument })));
+            model.DeleteCall = Call(delete, Scoped(delete, WithIfMatch(delete, new List<string> { deleteId.Name + ": " + deleteKeyArgument })));
             used.Add(deleteKey);
         }
 

@@ -54,4 +54,10 @@ internal sealed record ApiSyncResource(
 
     /// <summary>The batch response's array of updated records.</summary>
     public string? BatchResults { get; init; }
+
+    /// <summary>The property names from a read's, create's or update's answer to the record (Pipedrive's and Zoho's "data"); empty when the answer is the record.</summary>
+    public EquatableArray<string> RecordPath { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>For a list that does not page, the property names from its answer to the array of records; empty when the paging pattern or a bare array says where they are.</summary>
+    public EquatableArray<string> ListRecordsPath { get; init; } = EquatableArray<string>.Empty;
 }

@@ -19,6 +19,8 @@ internal static class DiagnosticIds
     public const string LimitExceeded = "CSG0015";
     public const string AmbiguousReference = "CSG0016";
     public const string UnreadableNode = "CSG0017";
+    public const string NoSyncAdapter = "CSG0018";
+    public const string SpecInExecutable = "CSG0019";
 
     // The regeneration report: what a new version of a spec changes against its Baseline.
     public const string BaselineNotFound = "CSG0100";

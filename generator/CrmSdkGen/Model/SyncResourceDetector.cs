@@ -38,32 +38,60 @@ internal static class SyncResourceDetector
         var resources = new List<ApiSyncResource>();
         foreach (var list in operations.Where(operation => operation.Method == "GET" && !operation.Deprecated && !operation.Path.EndsWith("}", StringComparison.Ordinal)))
         {
-            if (list.SyncHints is { Enabled: false } || Detect(list, byKey, lookup, sink) is not { } resource)
+            if (list.SyncHints is { Enabled: false })
             {
                 continue;
             }
 
-            resources.Add(resource);
+            if (Detect(list, byKey, lookup, sink, out var reason) is { } resource)
+            {
+                resources.Add(resource);
+            }
+            else if (reason is not null)
+            {
+                sink.Report(
+                    DiagnosticIds.NoSyncAdapter,
+                    Severity.Info,
+                    $"No sync adapter for {list.Key}: {reason}. Write one by deriving from SyncAdapter (docs/sync.md, 'Writing an adapter'), or set x-crmsdkgen-sync: false on the operation to say none is wanted.",
+                    "#/paths/" + SpecPointer.Escape(list.Path) + "/get");
+            }
         }
 
         return resources;
     }
 
-    private static ApiSyncResource? Detect(ApiOperation list, Dictionary<string, ApiOperation> byKey, Func<string, ApiSchema?> lookup, DiagnosticSink sink)
+    // Null with a reason for a collection that has a read by id but cannot be synced as it is; null without one for a
+    // list that is no resource at all (no read by id below it).
+    private static ApiSyncResource? Detect(ApiOperation list, Dictionary<string, ApiOperation> byKey, Func<string, ApiSchema?> lookup, DiagnosticSink sink, out string? reason)
     {
+        reason = null;
         var get = byKey.Values.FirstOrDefault(candidate => candidate.Method == "GET" && !candidate.Deprecated && ItemParameter(list.Path, candidate.Path) is not null);
         var scope = list.Parameters.Where(parameter => parameter.Location == ApiParameterLocation.Path).Select(parameter => parameter.Name).ToList();
-        if (get is null || ItemParameter(list.Path, get.Path) is not { } keyParameter
-            || list.Parameters.Any(parameter => parameter.Required && parameter.Location != ApiParameterLocation.Path)
-            || !OnlyKeyRequired(get, keyParameter, scope)
-            || get.Result.Type is not { Kind: ApiTypeKind.Named })
+        if (get is null || ItemParameter(list.Path, get.Path) is not { } keyParameter)
+        {
+            return null;
+        }
+
+        var required = list.Parameters.Where(parameter => parameter.Required && parameter.Location != ApiParameterLocation.Path).Select(parameter => parameter.Name).ToList();
+        reason = required.Count > 0 ? $"the list requires {string.Join(", ", required)}, which a sync cannot fill"
+            : !OnlyKeyRequired(get, keyParameter, scope) ? $"{get.Key} requires parameters besides '{keyParameter}'"
+            : get.Result.Type is not { Kind: ApiTypeKind.Named } ? $"{get.Key} answers no JSON object"
+            : list.Paging?.Kind is ApiPagingKind.NextLink or ApiPagingKind.LinkHeader && list.SyncHints?.Mode is not ("cursor" or "deltaToken") ? "the list pages by links, which generated adapters do not follow"
+            : null;
+        if (reason is not null)
         {
             return null;
         }
 
         // A list that does not page (Intercom's GET /contacts) leaves the listing to the collection's search, if it has one.
         var item = ItemSchema(list, lookup);
+        var listRecords = EquatableArray<string>.Empty;
         var listBySearch = false;
+        if (item is null && SyncRecordLocator.UnpagedRecords(list, lookup) is { } unpaged)
+        {
+            (listRecords, item) = unpaged;
+        }
+
         if (item is null && SyncSearchDetector.RecordSchema(byKey, list.Path, list.SyncHints, lookup) is { } searched)
         {
             item = searched;
@@ -72,6 +100,7 @@ internal static class SyncResourceDetector
 
         if (item is null)
         {
+            reason = "the records of the list were not found (neither an array answer, nor an array of objects in a paged or unpaged envelope)";
             return null;
         }
 
@@ -96,17 +125,18 @@ internal static class SyncResourceDetector
             ?? properties.FirstOrDefault(property => Normal(property.JsonName) == "id")?.JsonName;
         if (key is null)
         {
+            reason = $"no record property is named like the path parameter '{keyParameter}' or 'id' (name it with x-crmsdkgen-sync: {{ key: <property> }})";
             return null;
         }
 
-        // Reads, creates and updates must answer with the record itself (its key at the top), not an envelope around it.
-        bool AnswersWithRecord(ApiOperation operation) =>
-            operation.Result.Type is { Kind: ApiTypeKind.Named, SchemaId: { } id } && lookup(id) is { } schema
-            && SchemaHierarchy.AllProperties(schema, lookup).Any(property => property.JsonName == key);
-        if (!AnswersWithRecord(get))
+        // Reads, creates and updates answer with the record, bare or in one property of an envelope (the same for all).
+        if (SyncRecordLocator.RecordPath(get, key, lookup) is not { } recordPath)
         {
+            reason = $"{get.Key} answers neither with a record that has '{key}' nor with an envelope holding one in a property";
             return null;
         }
+
+        bool AnswersWithRecord(ApiOperation operation) => SyncRecordLocator.RecordPath(operation, key, lookup) is { } path && path.Equals(recordPath);
 
         var modified = Checked(hints?.Modified, IsProperty(hints?.Modified), "the record property")
             ?? Pick(properties, ModifiedNames, property => property.Type.Kind == ApiTypeKind.String && property.Type.Format is "date-time" or null || property.Type.Kind == ApiTypeKind.Integer);
@@ -127,6 +157,7 @@ internal static class SyncResourceDetector
 
         if (listBySearch && search is null)
         {
+            reason = "the list does not page and the collection's search cannot list its records";
             return null;
         }
 
@@ -164,6 +195,8 @@ internal static class SyncResourceDetector
             BatchUpdate = batch?.Operation,
             BatchInputs = batch?.Inputs,
             BatchResults = batch?.Results,
+            RecordPath = recordPath,
+            ListRecordsPath = listRecords,
         };
     }
 

@@ -42,6 +42,8 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.LimitExceeded => "Input beyond the generator's bounds",
         DiagnosticIds.AmbiguousReference => "A $ref URL matches several listed files",
         DiagnosticIds.UnreadableNode => "A part of the spec could not be read and was left out",
+        DiagnosticIds.NoSyncAdapter => "A resource gets no sync adapter",
+        DiagnosticIds.SpecInExecutable => "A large spec in an executable project",
         DiagnosticIds.BaselineNotFound => "Baseline spec not found",
         DiagnosticIds.RemovedOperation => "Breaking change: operation removed",
         DiagnosticIds.RemovedProperty => "Breaking change: property or schema removed or renamed",

@@ -31,34 +31,36 @@ public abstract class SyncAdapter
     /// <summary>Reads one record, or null when the CRM has none with this key.</summary>
     public virtual Task<JsonElement?> GetAsync(string key, CancellationToken cancellationToken) => throw Unsupported("read single records");
 
-    /// <summary>
-    /// Creates <paramref name="record"/> in the CRM and returns it as the CRM stored it. <paramref name="idempotencyKey"/>
-    /// is the same every time this local record is pushed, so a CRM that honours idempotency keys creates it once even
-    /// when a sync is killed between the call and its commit.
-    /// </summary>
-    public virtual Task<JsonElement> CreateAsync(JsonElement record, string idempotencyKey, CancellationToken cancellationToken) => throw Unsupported("create records");
+    /// <summary>Creates the record in the CRM and returns it as the CRM stored it.</summary>
+    /// <param name="create">The record and its idempotency key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<JsonElement> CreateAsync(SyncCreate create, CancellationToken cancellationToken) => throw Unsupported("create records");
 
     /// <summary>
-    /// Updates the record in the CRM and returns it as the CRM stored it. <paramref name="changes"/> is an RFC 7396 merge
-    /// patch (only the changed fields, null for cleared ones) for a PATCH; <paramref name="record"/> is the whole local
-    /// record for a PUT. <paramref name="ifMatch"/> is the base's entity tag, when the resource has them.
+    /// Updates the record in the CRM and returns it as the CRM stored it: send <see cref="SyncUpdate.Changes"/> with a
+    /// PATCH, <see cref="SyncUpdate.Record"/> with a PUT, and <see cref="SyncUpdate.IfMatch"/> as If-Match where the
+    /// resource has entity tags.
     /// </summary>
-    public virtual Task<JsonElement> UpdateAsync(string key, JsonElement record, JsonElement changes, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("update records");
+    /// <param name="update">The key, the local record, the changes and the entity tag.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<JsonElement> UpdateAsync(SyncUpdate update, CancellationToken cancellationToken) => throw Unsupported("update records");
 
     /// <summary>Deletes the record; a record the CRM no longer has counts as deleted.</summary>
-    public virtual Task DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken) => throw Unsupported("delete records");
+    /// <param name="delete">The key and the entity tag.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task DeleteAsync(SyncDelete delete, CancellationToken cancellationToken) => throw Unsupported("delete records");
 
     /// <summary>Creates several records in one call where the CRM has a batch endpoint; by default one call each.</summary>
-    /// <returns>What became of each record, in the order of <paramref name="records"/>; an applied create carries the created record.</returns>
-    public virtual async Task<IReadOnlyList<SyncBatchOutcome>> CreateBatchAsync(IReadOnlyList<(JsonElement Record, string IdempotencyKey)> records, CancellationToken cancellationToken)
+    /// <returns>What became of each record, in the order of <paramref name="creates"/>; an applied create carries the created record.</returns>
+    public virtual async Task<IReadOnlyList<SyncBatchOutcome>> CreateBatchAsync(IReadOnlyList<SyncCreate> creates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        var outcomes = new List<SyncBatchOutcome>(records.Count);
-        foreach (var (record, idempotencyKey) in records)
+        ArgumentNullException.ThrowIfNull(creates);
+        var outcomes = new List<SyncBatchOutcome>(creates.Count);
+        foreach (var create in creates)
         {
             try
             {
-                outcomes.Add(SyncBatchOutcome.Applied(await CreateAsync(record, idempotencyKey, cancellationToken).ConfigureAwait(false)));
+                outcomes.Add(SyncBatchOutcome.Applied(await CreateAsync(create, cancellationToken).ConfigureAwait(false)));
             }
             catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
             {
@@ -75,15 +77,15 @@ public abstract class SyncAdapter
     /// names fail, and the others are sent again.
     /// </summary>
     /// <returns>What became of each record, in the order of <paramref name="updates"/>.</returns>
-    public virtual async Task<IReadOnlyList<SyncBatchOutcome>> UpdateBatchAsync(IReadOnlyList<(string Key, JsonElement Record, JsonElement Changes)> updates, CancellationToken cancellationToken)
+    public virtual async Task<IReadOnlyList<SyncBatchOutcome>> UpdateBatchAsync(IReadOnlyList<SyncUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
         var outcomes = new List<SyncBatchOutcome>(updates.Count);
-        foreach (var (key, record, changes) in updates)
+        foreach (var update in updates)
         {
             try
             {
-                outcomes.Add(SyncBatchOutcome.Applied(await UpdateAsync(key, record, changes, null, cancellationToken).ConfigureAwait(false)));
+                outcomes.Add(SyncBatchOutcome.Applied(await UpdateAsync(update, cancellationToken).ConfigureAwait(false)));
             }
             catch (ApiException exception) when (exception.StatusCode is 404 or 410)
             {

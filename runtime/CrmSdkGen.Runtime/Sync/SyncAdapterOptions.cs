@@ -35,4 +35,11 @@ public sealed class SyncAdapterOptions
 
     /// <summary>How many records one batch call may carry; 1 when the resource has no batch endpoint.</summary>
     public int BatchSize { get; set; } = 1;
+
+    /// <summary>
+    /// Whether an update sends the whole local record (<see cref="SyncUpdate.Record"/>) rather than only the changes.
+    /// Generated adapters set it for PUT updates; set it to false for a CRM whose PUT takes a partial record
+    /// (Pipedrive), or whose request body types some fields differently from its answers (Pipedrive's owner_id).
+    /// </summary>
+    public bool UpdateSendsRecord { get; set; }
 }

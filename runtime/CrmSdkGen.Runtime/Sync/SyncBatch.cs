@@ -15,7 +15,7 @@ namespace CrmSdkGen.Runtime.Sync;
 public static class SyncBatch
 {
     /// <summary>A batch body <c>{"inputs": [{"id": key, ...changes}]}</c>: each input is the changes (or the whole record) with the key set.</summary>
-    public static JsonElement Input(string inputsProperty, string keyField, IReadOnlyList<(string Key, JsonElement Record, JsonElement Changes)> updates, bool wholeRecords = false)
+    public static JsonElement Input(string inputsProperty, string keyField, IReadOnlyList<SyncUpdate> updates, bool wholeRecords = false)
     {
         ArgumentNullException.ThrowIfNull(updates);
         var buffer = new ArrayBufferWriter<byte>();
@@ -23,11 +23,11 @@ public static class SyncBatch
         {
             writer.WriteStartObject();
             writer.WriteStartArray(inputsProperty);
-            foreach (var (key, record, changes) in updates)
+            foreach (var update in updates)
             {
                 writer.WriteStartObject();
-                writer.WriteString(keyField, key);
-                foreach (var member in (wholeRecords ? record : changes).EnumerateObject())
+                writer.WriteString(keyField, update.Key);
+                foreach (var member in (wholeRecords ? update.Record : update.Changes).EnumerateObject())
                 {
                     if (member.Name != keyField)
                     {

@@ -26,6 +26,17 @@ public static class SyncJson
     public static T FromElement<T>(JsonElement record)
         where T : class, IJsonModel<T> => JsonModel.Parse<T>(record.GetRawText());
 
+    /// <summary>The record inside an answer at a path of property names (an envelope's "data"); null when it is absent or JSON null.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static JsonElement? RecordIn(JsonElement answer, params string[] path) =>
+        At(answer, path) is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } record ? record : null;
+
+    /// <summary>The record inside an answer at a path of property names.</summary>
+    /// <exception cref="InvalidOperationException">The answer has no record there.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static JsonElement RequireRecordIn(JsonElement answer, params string[] path) =>
+        RecordIn(answer, path) ?? throw new InvalidOperationException($"The CRM answered without a record at '{string.Join("/", path)}'.");
+
     /// <summary>The elements of the array at a path of property names (the page itself for none); empty when there is none.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static IReadOnlyList<JsonElement> Items(JsonElement page, params string[] path)

@@ -106,14 +106,14 @@ internal sealed class SyncPusher
         switch (row.Pending)
         {
             case PendingChange.Create:
-                var created = await _adapter.CreateAsync(row.Local!.Value, IdempotencyKey(row), cancellationToken).ConfigureAwait(false);
+                var created = await _adapter.CreateAsync(new SyncCreate(row.Local!.Value, IdempotencyKey(row)), cancellationToken).ConfigureAwait(false);
                 commit.Remove(row.Key).Put(SyncRecord.Synced(_adapter.KeyOf(created), created));
                 result.PushedCreates++;
                 break;
             case PendingChange.Update:
                 if (Changes(row) is { } changes)
                 {
-                    var updated = await _adapter.UpdateAsync(row.Key, row.Local!.Value, changes, _adapter.ETagOf(row.Base!.Value), cancellationToken).ConfigureAwait(false);
+                    var updated = await _adapter.UpdateAsync(new SyncUpdate(row.Key, row.Local!.Value, changes, _adapter.ETagOf(row.Base!.Value)), cancellationToken).ConfigureAwait(false);
                     commit.Put(SyncRecord.Synced(row.Key, updated));
                     result.PushedUpdates++;
                 }
@@ -126,7 +126,7 @@ internal sealed class SyncPusher
             default:
                 try
                 {
-                    await _adapter.DeleteAsync(row.Key, row.Base is { } agreed ? _adapter.ETagOf(agreed) : null, cancellationToken).ConfigureAwait(false);
+                    await _adapter.DeleteAsync(new SyncDelete(row.Key, row.Base is { } agreed ? _adapter.ETagOf(agreed) : null), cancellationToken).ConfigureAwait(false);
                 }
                 catch (ApiException exception) when (exception.StatusCode is 404 or 410)
                 {
@@ -147,7 +147,7 @@ internal sealed class SyncPusher
         IReadOnlyList<SyncBatchOutcome> outcomes;
         try
         {
-            outcomes = await _adapter.CreateBatchAsync(rows.Select(row => (row.Local!.Value, IdempotencyKey(row))).ToList(), cancellationToken).ConfigureAwait(false);
+            outcomes = await _adapter.CreateBatchAsync(rows.Select(row => new SyncCreate(row.Local!.Value, IdempotencyKey(row))).ToList(), cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
         {
@@ -201,7 +201,7 @@ internal sealed class SyncPusher
             IReadOnlyList<SyncBatchOutcome> outcomes;
             try
             {
-                outcomes = await _adapter.UpdateBatchAsync(changed.Select(item => (item.Row.Key, item.Row.Local!.Value, item.Changes)).ToList(), cancellationToken).ConfigureAwait(false);
+                outcomes = await _adapter.UpdateBatchAsync(changed.Select(item => new SyncUpdate(item.Row.Key, item.Row.Local!.Value, item.Changes)).ToList(), cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException exception) when (SyncBatch.IsRecordFailure(exception))
             {

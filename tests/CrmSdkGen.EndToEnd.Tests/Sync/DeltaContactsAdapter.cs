@@ -59,21 +59,21 @@ public sealed class DeltaContactsAdapter(HttpClient http, string apiKey) : SyncA
         }
     }
 
-    public override async Task<JsonElement> CreateAsync(JsonElement record, string idempotencyKey, CancellationToken cancellationToken)
+    public override async Task<JsonElement> CreateAsync(SyncCreate create, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, "contacts", record, null, cancellationToken, idempotencyKey);
+        using var response = await SendAsync(HttpMethod.Post, "contacts", create.Record, null, cancellationToken, create.IdempotencyKey);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
     }
 
-    public override async Task<JsonElement> UpdateAsync(string key, JsonElement record, JsonElement changes, string? ifMatch, CancellationToken cancellationToken)
+    public override async Task<JsonElement> UpdateAsync(SyncUpdate update, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Patch, "contacts/" + key, changes, ifMatch, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Patch, "contacts/" + update.Key, update.Changes, update.IfMatch, cancellationToken);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
     }
 
-    public override async Task DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken)
+    public override async Task DeleteAsync(SyncDelete delete, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Delete, "contacts/" + key, null, ifMatch, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Delete, "contacts/" + delete.Key, null, delete.IfMatch, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, JsonElement? body, string? ifMatch, CancellationToken cancellationToken, string? idempotencyKey = null)

@@ -216,7 +216,7 @@ public sealed class SyncPushTests
     {
         public List<int> Batches { get; } = new();
 
-        public override Task<IReadOnlyList<SyncBatchOutcome>> UpdateBatchAsync(IReadOnlyList<(string Key, JsonElement Record, JsonElement Changes)> updates, CancellationToken cancellationToken)
+        public override Task<IReadOnlyList<SyncBatchOutcome>> UpdateBatchAsync(IReadOnlyList<SyncUpdate> updates, CancellationToken cancellationToken)
         {
             Batches.Add(updates.Count);
             return base.UpdateBatchAsync(updates, cancellationToken);

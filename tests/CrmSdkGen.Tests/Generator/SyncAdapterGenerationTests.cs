@@ -95,9 +95,10 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
         Assert.Contains("""SyncJson.Text(page, "paging", "next", "after")""", text, StringComparison.Ordinal);
         Assert.Contains("new global::CrmSdkGen.Runtime.Sync.SyncPage(items, global::CrmSdkGen.Runtime.Sync.SyncJson.Text(page, \"paging\", \"next\", \"after\"))", text, StringComparison.Ordinal);
         Assert.Contains("UpdateContactAsync(contactId: key, body: body", text, StringComparison.Ordinal);
-        Assert.Contains("FromElement<global::Test.Api.Models.ContactInput>(changes)", text, StringComparison.Ordinal);
+        Assert.Contains("FromElement<global::Test.Api.Models.ContactInput>(Options.UpdateSendsRecord ? update.Record : update.Changes)", text, StringComparison.Ordinal);
+        Assert.Contains("UpdateSendsRecord = false,", text, StringComparison.Ordinal);
         Assert.Contains("BatchUpdateContactsAsync(body: body, cancellationToken: cancellationToken)", text, StringComparison.Ordinal);
-        Assert.Contains("""SyncBatch.Input("inputs", Options.KeyField, updates, wholeRecords: false)""", text, StringComparison.Ordinal);
+        Assert.Contains("""SyncBatch.Input("inputs", Options.KeyField, updates, wholeRecords: Options.UpdateSendsRecord)""", text, StringComparison.Ordinal);
         Assert.Contains("BatchSize = 100,", text, StringComparison.Ordinal);
     }
 
@@ -112,7 +113,8 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
         Assert.Contains("""ifModifiedSince: request.Since?.ToUniversalTime().ToString("R", """, leads, StringComparison.Ordinal);
         Assert.Contains("GetLeadAsync(leadId: long.Parse(key, ", leads, StringComparison.Ordinal);
         Assert.Contains("page: token is null ? (int?)null : int.Parse(token, ", leads, StringComparison.Ordinal);
-        Assert.Contains("FromElement<global::Test.Api.Models.Lead>(record)", leads, StringComparison.Ordinal);
+        Assert.Contains("FromElement<global::Test.Api.Models.Lead>(Options.UpdateSendsRecord ? update.Record : update.Changes)", leads, StringComparison.Ordinal);
+        Assert.Contains("UpdateSendsRecord = true,", leads, StringComparison.Ordinal);
         Assert.DoesNotContain("CreateAsync", leads, StringComparison.Ordinal);
 
         var notes = Adapter(result, "NotesSyncAdapter");

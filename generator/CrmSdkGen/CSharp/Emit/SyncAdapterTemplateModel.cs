@@ -55,6 +55,9 @@ internal sealed class SyncAdapterTemplateModel
     public bool ListJson { get; set; }
     public string Next { get; set; } = string.Empty;
     public string GetCall { get; set; } = string.Empty;
+
+    /// <summary>The C# arguments after the answer (<c>, "data"</c>) that lead from an enveloped answer to its record; empty for bare records.</summary>
+    public string RecordPath { get; set; } = string.Empty;
     public string? CreateCall { get; set; }
     public string? CreateBodyType { get; set; }
     public string? UpdateCall { get; set; }
