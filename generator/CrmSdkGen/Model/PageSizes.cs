@@ -6,7 +6,7 @@ namespace CrmSdkGen.Model;
 
 /// <summary>
 /// The largest page a page-size parameter or property allows: its <c>maximum</c>, else a bound its description states
-/// ("up to 200 objects", "maximum 500"), else 100, which the CRMs we know all serve (HubSpot lists 100, Pipedrive 500,
+/// ("up to 200 objects", "maximum 500", Pipedrive's "a maximum value of 500 is allowed"), else 100, which the CRMs we know all serve (HubSpot lists 100, Pipedrive 500,
 /// Zoho 200, Intercom 150, Stripe 100) and which is ten times HubSpot's default of 10.
 /// </summary>
 internal static class PageSizes
@@ -14,7 +14,7 @@ internal static class PageSizes
     public const int Default = 100;
 
     private static readonly Regex StatedBound = new(
-        @"(?:up\s+to|at\s+most|maximum(?:\s+(?:of|is|value\s+is))?|max(?:imum)?\s*[:=]?|no\s+more\s+than|between\s+\d+\s+and)\s+(\d{1,6})\b",
+        @"(?:up\s+to|at\s+most|maximum(?:\s+(?:of|is|value\s+(?:of|is)))?|max(?:imum)?\s*[:=]?|no\s+more\s+than|between\s+\d+\s+and)\s+(\d{1,6})\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromMilliseconds(100));
 

@@ -39,10 +39,12 @@ internal static class SyncRecordLocator
     /// <summary>
     /// For a list that does not page, the array of records inside its envelope and the record schema; null when the
     /// answer has none, or has members that look like paging the generator does not follow (Salesforce's
-    /// nextRecordsUrl and done), since reading one page as the whole listing would lose the rest.
+    /// nextRecordsUrl and done, Intercom's pages), since reading one page as the whole listing would lose the rest;
+    /// <paramref name="unfollowed"/> then names them.
     /// </summary>
-    public static (EquatableArray<string> Path, ApiSchema Item)? UnpagedRecords(ApiOperation list, Func<string, ApiSchema?> lookup)
+    public static (EquatableArray<string> Path, ApiSchema Item)? UnpagedRecords(ApiOperation list, Func<string, ApiSchema?> lookup, out string? unfollowed)
     {
+        unfollowed = null;
         if (list.Paging is not null || list.Result.Type is not { Kind: ApiTypeKind.Named, SchemaId: { } id } || lookup(id) is not { Kind: ApiSchemaKind.Object } answer)
         {
             return null;
@@ -50,9 +52,15 @@ internal static class SyncRecordLocator
 
         var properties = SchemaHierarchy.AllProperties(answer, lookup).ToList();
         var arrays = properties.Where(property => property.Type is { Kind: ApiTypeKind.Array, Element: { } element } && Record(element, lookup) is not null).ToList();
-        if (Preferred(arrays) is not { } records
-            || properties.Any(property => property != records && PagingWords.Any(word => property.JsonName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)))
+        if (Preferred(arrays) is not { } records)
         {
+            return null;
+        }
+
+        var paging = properties.Where(property => property != records && PagingWords.Any(word => property.JsonName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)).ToList();
+        if (paging.Count > 0)
+        {
+            unfollowed = string.Join(", ", paging.Select(property => property.JsonName));
             return null;
         }
 

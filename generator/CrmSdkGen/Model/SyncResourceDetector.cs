@@ -87,7 +87,8 @@ internal static class SyncResourceDetector
         var item = ItemSchema(list, lookup);
         var listRecords = EquatableArray<string>.Empty;
         var listBySearch = false;
-        if (item is null && SyncRecordLocator.UnpagedRecords(list, lookup) is { } unpaged)
+        string? unfollowed = null;
+        if (item is null && SyncRecordLocator.UnpagedRecords(list, lookup, out unfollowed) is { } unpaged)
         {
             (listRecords, item) = unpaged;
         }
@@ -100,7 +101,9 @@ internal static class SyncResourceDetector
 
         if (item is null)
         {
-            reason = "the records of the list were not found (neither an array answer, nor an array of objects in a paged or unpaged envelope)";
+            reason = unfollowed is not null
+                ? $"the list answers its records beside paging members the generator does not follow ({unfollowed})"
+                : "the records of the list were not found (the answer is neither an array nor an envelope with an array of objects)";
             return null;
         }
 

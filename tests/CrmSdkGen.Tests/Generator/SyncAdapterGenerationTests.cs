@@ -127,22 +127,101 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("crm/hubspot-crm-powerplatform-swagger2.json")]
-    [InlineData("crm/keap-v2.yaml")]
-    [InlineData("crm/intercom-2.16.yaml")]
-    [InlineData("crm/brevo-v3-swagger2.yaml")]
-    [InlineData("large/stripe-2024-04-10.json")]
-    public void Vendor_specs_get_adapters_for_their_record_resources(string spec)
+    [InlineData("crm/hubspot-crm-powerplatform-swagger2.json", "ContactsSyncAdapter")]
+    [InlineData("crm/keap-v2.yaml", "ContactsSyncAdapter")]
+    [InlineData("crm/intercom-2.16.yaml", "ContactsSyncAdapter")]
+    [InlineData("crm/brevo-v3-swagger2.yaml", "ContactsSyncAdapter")]
+    [InlineData("crm/apideck-crm.json", null)]
+    [InlineData("crm/pipeliner-crm-swagger2.json", null)]
+    [InlineData("shaped/pipedrive-shaped-v1.yaml", "PersonsSyncAdapter")]
+    [InlineData("large/stripe-2024-04-10.json", "ChargesSyncAdapter")]
+    public void Vendor_specs_get_adapters_for_their_record_resources_and_say_why_the_others_get_none(string spec, string? expected)
     {
-        var adapters = GeneratedCompilation.Generate(spec).Files.Where(file => file.HintName.EndsWith("SyncAdapter.g.cs", StringComparison.Ordinal)).ToList();
-        output.WriteLine($"{spec}: {adapters.Count} adapters, {adapters.Count(adapter => adapter.Content.Contains("SyncPullMode.Watermark", StringComparison.Ordinal))} by watermark, {adapters.Count(adapter => adapter.Content.Contains("UpdateBatchAsync", StringComparison.Ordinal))} with a batch endpoint");
+        var result = GeneratedCompilation.Generate(spec);
+        var adapters = result.Files.Where(file => file.HintName.EndsWith("SyncAdapter.g.cs", StringComparison.Ordinal)).ToList();
+        var skipped = result.Diagnostics.Where(diagnostic => diagnostic.Id == "CSG0018").ToList();
+        output.WriteLine($"{spec}: {adapters.Count} adapters, {adapters.Count(adapter => adapter.Content.Contains("SyncPullMode.Watermark", StringComparison.Ordinal))} by watermark, {adapters.Count(adapter => adapter.Content.Contains("UpdateBatchAsync", StringComparison.Ordinal))} with a batch endpoint, {skipped.Count} resources without one");
         foreach (var adapter in adapters)
         {
             var fields = Regex.Matches(adapter.Content, "(PullMode|KeyField|ModifiedField|DeletedField) = ([^,]+),").Select(match => match.Groups[2].Value.Replace("global::CrmSdkGen.Runtime.Sync.SyncPullMode.", string.Empty, StringComparison.Ordinal));
-            output.WriteLine($"{adapter.HintName}: {string.Join(" ", fields)}");
+            output.WriteLine($"  {adapter.HintName}: {string.Join(" ", fields)}{(adapter.Content.Contains("RecordIn(", StringComparison.Ordinal) ? " (enveloped)" : string.Empty)}");
         }
 
-        Assert.NotEmpty(adapters);
+        foreach (var diagnostic in skipped)
+        {
+            output.WriteLine($"  no adapter, line {diagnostic.Span.StartLine + 1}: {diagnostic.Message[..diagnostic.Message.IndexOf(". Write one", StringComparison.Ordinal)]}");
+        }
+
+        Assert.All(skipped, diagnostic => Assert.Equal(CrmSdkGen.Model.Severity.Info, diagnostic.Severity));
+        Assert.All(skipped, diagnostic => Assert.StartsWith("No sync adapter for GET /", diagnostic.Message, StringComparison.Ordinal));
+        Assert.True(adapters.Count + skipped.Count > 0, "the spec has no collection with a read by id");
+        if (expected is not null)
+        {
+            Assert.Contains(adapters, adapter => adapter.HintName.EndsWith("." + expected + ".g.cs", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void An_enveloped_crm_gets_adapters_that_take_the_record_out_of_the_envelope_and_stop_on_its_flag()
+    {
+        var result = GeneratedCompilation.Generate("shaped/pipedrive-shaped-v1.yaml");
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+
+        var persons = Adapter(result, "PersonsSyncAdapter");
+        Assert.Contains("""SyncJson.Items(page, "data")""", persons, StringComparison.Ordinal);
+        Assert.Contains("""SyncJson.IsFalse(page, "additional_data", "pagination", "more_items_in_collection") ? null : """, persons, StringComparison.Ordinal);
+        Assert.Contains("""GetPersonAsync(id: long.Parse(key, global::System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken).ConfigureAwait(false)), "data")""", persons, StringComparison.Ordinal);
+        Assert.Contains("SyncJson.RequireRecordIn(global::CrmSdkGen.Runtime.Sync.SyncJson.ToElement(await _client.Persons.AddPersonAsync(", persons, StringComparison.Ordinal);
+        Assert.Contains("SyncJson.RequireRecordIn(global::CrmSdkGen.Runtime.Sync.SyncJson.ToElement(await _client.Persons.UpdatePersonAsync(", persons, StringComparison.Ordinal);
+        Assert.Contains("DeletePersonAsync(", persons, StringComparison.Ordinal);
+        Assert.Contains("""KeyField = "id",""", persons, StringComparison.Ordinal);
+        Assert.Contains("PageSize = 500,", persons, StringComparison.Ordinal);
+        Assert.Contains("""SyncJson.Items(page, "data")""", Adapter(result, "OrganizationsSyncAdapter"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_collection_that_cannot_be_synced_is_an_info_diagnostic_at_its_list_that_says_why()
+    {
+        var result = GeneratedCompilation.GenerateText("""
+            openapi: 3.0.3
+            info: { title: Skipped, version: "1" }
+            paths:
+              /reports:
+                get:
+                  parameters: [{ name: from, in: query, required: true, schema: { type: string } }]
+                  responses: { "200": { description: Reports., content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Report' } } } } } }
+              /reports/{id}:
+                get:
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses: { "200": { description: A report., content: { application/json: { schema: { $ref: '#/components/schemas/Report' } } } } }
+              /notes:
+                get:
+                  responses: { "200": { description: Notes., content: { application/json: { schema: { type: array, items: { type: object, properties: { text: { type: string } } } } } } } }
+              /notes/{noteId}:
+                get:
+                  parameters: [{ name: noteId, in: path, required: true, schema: { type: string } }]
+                  responses: { "200": { description: A note., content: { application/json: { schema: { type: object, properties: { text: { type: string } } } } } } }
+              /tags:
+                get:
+                  x-crmsdkgen-sync: false
+                  parameters: [{ name: q, in: query, required: true, schema: { type: string } }]
+                  responses: { "200": { description: Tags., content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Report' } } } } } }
+              /tags/{id}:
+                get:
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses: { "200": { description: A tag., content: { application/json: { schema: { $ref: '#/components/schemas/Report' } } } } }
+            components:
+              schemas:
+                Report: { type: object, properties: { id: { type: string } } }
+            """);
+
+        var skipped = result.Diagnostics.Where(diagnostic => diagnostic.Id == "CSG0018").OrderBy(diagnostic => diagnostic.Span.StartLine).ToList();
+        Assert.Equal(2, skipped.Count);
+        Assert.Contains("GET /reports: the list requires from", skipped[0].Message, StringComparison.Ordinal);
+        Assert.Equal(4, skipped[0].Span.StartLine);
+        Assert.Contains("GET /notes: no record property is named like the path parameter 'noteId' or 'id'", skipped[1].Message, StringComparison.Ordinal);
+        Assert.Contains("x-crmsdkgen-sync", skipped[1].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Files, file => file.HintName.Contains("SyncAdapter", StringComparison.Ordinal));
     }
 
     private static string Adapter(CrmSdkGen.Generation.GenerationResult result, string name) =>
