@@ -88,6 +88,7 @@ internal sealed class SyncPuller
 
         result.FullListing |= checkpoint.Full;
         Task<SyncPage>? prefetched = null;
+        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (!checkpoint.Reconciling)
@@ -95,6 +96,18 @@ internal sealed class SyncPuller
                 var page = await (prefetched ?? _adapter.FetchPageAsync(Request(checkpoint, checkpoint.PageToken), cancellationToken)).ConfigureAwait(false);
                 prefetched = null;
                 result.Pages++;
+                if (checkpoint.PageToken is { } current)
+                {
+                    tokensSeen.Add(current);
+                }
+
+                // A CRM (or adapter) that hands back a page token this pass already followed would page for ever;
+                // ending the listing there could lose the records after it, so the pull fails and says so.
+                if (page.NextPageToken is { } repeated && tokensSeen.Contains(repeated))
+                {
+                    throw new InvalidOperationException($"The {_adapter.Options.Resource} listing named the page token '{repeated}' as its next page a second time; the pull stops instead of paging for ever. Check the adapter's next token and the CRM's stop flag.");
+                }
+
                 if (page.NextPageToken is { } upcoming)
                 {
                     // The next page is fetched while this one is applied and committed; a kill loses only that fetch,

@@ -81,6 +81,13 @@ internal sealed class SyncPusher
                 result.Failures.Add(new SyncPushFailure(current.Key, current.Pending, exception.StatusCode, exception.Message));
                 return;
             }
+            catch (JsonException exception)
+            {
+                // The local record does not fit the request body the spec declares (Pipedrive answers owner_id as an
+                // object and takes it as a number): nothing was sent, the message names the field, the others go on.
+                result.Failures.Add(new SyncPushFailure(current.Key, current.Pending, null, exception.Message));
+                return;
+            }
 
             next = await ResolveAsync(current, remote, result, cancellationToken).ConfigureAwait(false);
         }

@@ -47,7 +47,7 @@ public sealed class SyncPushTests
 
         // The CRM created it, but the process died before the store recorded the answer.
         var adapter = new ContactsSyncAdapter(harness.Client);
-        await adapter.CreateAsync(pending.Local!.Value, "create-" + pending.Key, CancellationToken.None);
+        await adapter.CreateAsync(new SyncCreate(pending.Local!.Value, "create-" + pending.Key), CancellationToken.None);
         await engine.SyncAsync();
 
         Assert.Single(harness.Server.Contacts.Snapshot());
