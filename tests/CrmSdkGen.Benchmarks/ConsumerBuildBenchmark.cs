@@ -132,15 +132,15 @@ internal static partial class ConsumerBuildBenchmark
     private static long CountLines(string directory, string pattern) =>
         Directory.GetFiles(directory, pattern, SearchOption.AllDirectories).Sum(file => File.ReadLines(file).LongCount());
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Join(List<double> values) => string.Join(", ", values.Select(value => value.ToString("F1", CultureInfo.InvariantCulture)));
+    internal static string Join(List<double> values) => string.Join(", ", values.Select(value => value.ToString("F1", CultureInfo.InvariantCulture)));
 
-    private static string Exec(string directory, string fileName, string arguments, bool allowFailure = false)
+    internal static string Exec(string directory, string fileName, string arguments, bool allowFailure = false)
     {
         var start = new ProcessStartInfo(fileName, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;

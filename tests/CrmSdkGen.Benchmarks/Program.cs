@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "consumer-build")
     return;
 }
 
+// "inner-loop [spec] [rounds]" times the rebuild after an edit of the app, with the spec in the app or in a class library.
+if (args.Length > 0 && args[0] == "inner-loop")
+{
+    Environment.ExitCode = InnerLoopBenchmark.Run(args.Length > 1 ? args[1] : "large/twilio-api-v2010.yaml", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 // "pull [counts...]" runs the full-pull benchmark; "pull-one" is its child process.
 if (args.Length > 0 && args[0] == "pull")
 {

@@ -15,6 +15,9 @@ namespace CrmSdkGen.Generation;
 /// </summary>
 internal static class SdkGenerator
 {
+    // Past about a megabyte of spec, the SDK's compile dominates an app's rebuild (Pipedrive's 3.3 MB: 25-34 s).
+    private const long LargeSpecCharacters = 1_000_000;
+
     public static GenerationResult Generate(SpecSource source, CancellationToken cancellationToken = default) =>
         Emit(BuildModel(source, cancellationToken), EquatableArray<TemplateOverride>.Empty, cancellationToken);
 
@@ -61,6 +64,16 @@ internal static class SdkGenerator
         if (api is not null && source.BaselinePath.Length > 0)
         {
             Report(source, api, sink, cancellationToken);
+        }
+
+        var specSize = source.Text.Length + source.Siblings.Sum(sibling => (long)sibling.Text.Length);
+        if (source.InExecutable && specSize > LargeSpecCharacters && api is not null)
+        {
+            sink.ReportAt(
+                DiagnosticIds.SpecInExecutable,
+                Severity.Info,
+                $"This spec ({specSize / 1_000_000.0:F1} MB) is generated inside an executable project, so every edit of the app's code compiles the whole SDK again. Put the CrmSdkGenSpec item in a class library that the app references (README, 'A fast inner loop'), or set the property CrmSdkGenSpecInExecutable to quiet.",
+                SourceSpan.Origin);
         }
 
         var clientName = NamingDefaults.ClientName(source.ClientName, api?.Title ?? "Api");

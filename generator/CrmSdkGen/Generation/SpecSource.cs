@@ -23,6 +23,12 @@ internal sealed record SpecSource(string Path, string Text, string Namespace, st
     /// </summary>
     public bool NullableWarnings { get; init; }
 
+    /// <summary>
+    /// Whether the project builds an executable (OutputType Exe or WinExe) and has not set
+    /// <c>CrmSdkGenSpecInExecutable</c> to <c>quiet</c>: a large spec there is compiled again on every edit of the app.
+    /// </summary>
+    public bool InExecutable { get; init; }
+
     /// <summary>The baseline's text, when <see cref="BaselinePath"/> names a file the project passed in.</summary>
     public SpecFile? Baseline { get; init; }
 }

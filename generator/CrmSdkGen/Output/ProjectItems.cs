@@ -26,11 +26,15 @@ internal static class ProjectItems
         options.TryGetValue("build_metadata.AdditionalFiles.ClientName", out var clientName);
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         provider.GlobalOptions.TryGetValue("build_property.CrmSdkGenNullableWarnings", out var nullableWarnings);
+        provider.GlobalOptions.TryGetValue("build_property.OutputType", out var outputType);
+        provider.GlobalOptions.TryGetValue("build_property.CrmSdkGenSpecInExecutable", out var inExecutable);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
         return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty)
         {
             BaselinePath = string.IsNullOrWhiteSpace(baseline) ? string.Empty : FullPath(projectDirectory, baseline!.Trim()),
             NullableWarnings = string.Equals(nullableWarnings?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
+            InExecutable = outputType?.Trim() is { } kind && (string.Equals(kind, "Exe", System.StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "WinExe", System.StringComparison.OrdinalIgnoreCase))
+                && !string.Equals(inExecutable?.Trim(), "quiet", System.StringComparison.OrdinalIgnoreCase),
         };
     }
 
