@@ -28,6 +28,12 @@ public sealed class HubSpotSearchPullTests
     {
         await using var harness = await HubSpotSyncHarness.StartAsync();
         var ids = harness.Seed(500);
+
+        // The watermark is inclusive, so every record stamped in its millisecond is searched again: 500 records created
+        // in-process can put more than a search page (200) into the last millisecond, which would need a second page.
+        // One record changed alone afterwards is the newest change, and the only one the next search sees again.
+        await Task.Delay(5);
+        harness.Server.Contacts.Update(ids[^1], new Dictionary<string, string?> { ["lastname"] = "Last" });
         var engine = harness.Engine();
 
         var first = await engine.SyncAsync();
