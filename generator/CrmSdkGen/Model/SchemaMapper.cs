@@ -287,8 +287,8 @@ internal sealed partial class SchemaMapper
     }
 
     // Inline schemas repeat a lot in large specs (Stripe's form bodies, Pipedrive's records); one type serves every
-    // identical copy, named by the best-ranked name any copy has (the first in ordinal order among equals), so that the
-    // name does not depend on which operation comes first. Copies the spec titles differently stay apart: the spec says they are different things.
+    // identical copy, named by the best-ranked name any copy has (among equals the shortest, then the first in ordinal
+    // order: the least qualified), so that the name does not depend on which operation comes first. Copies the spec titles differently stay apart: the spec says they are different things.
     private string Share(string id, ApiSchema built)
     {
         var shapeKey = built with { Id = string.Empty, PreferredName = string.Empty, Description = null, NameRank = 0, FallbackName = null };
@@ -313,7 +313,7 @@ internal sealed partial class SchemaMapper
         }
 
         var kept = _named[existing]!;
-        if (built.NameRank < kept.NameRank || (built.NameRank == kept.NameRank && string.CompareOrdinal(built.PreferredName, kept.PreferredName) < 0))
+        if (built.NameRank < kept.NameRank || (built.NameRank == kept.NameRank && ShorterFirst(built.PreferredName, kept.PreferredName) < 0))
         {
             _named[existing] = kept with { PreferredName = built.PreferredName, NameRank = built.NameRank, FallbackName = kept.FallbackName ?? kept.PreferredName };
             if (titledKey is not null)
@@ -327,6 +327,9 @@ internal sealed partial class SchemaMapper
         _canonical[id] = existing;
         return existing;
     }
+
+    private static int ShorterFirst(string left, string right) =>
+        left.Length != right.Length ? left.Length.CompareTo(right.Length) : string.CompareOrdinal(left, right);
 
     // A component keeps its own type; schemas inline below one ("#/components/schemas/a/properties/b") are shared.
     private static bool IsComponent(string id)
