@@ -22,22 +22,12 @@ internal static partial class ConsumerBuildBenchmark
         var work = Directory.CreateTempSubdirectory("crmsdkgen-consumer-build-").FullName;
         Console.WriteLine($"Working in {work}");
 
-        var feed = Path.Combine(work, "feed");
-        Exec(repository, "dotnet", $"pack generator/CrmSdkGen.Package -c Release -o \"{feed}\"");
-        Exec(repository, "dotnet", $"pack runtime/CrmSdkGen.Runtime -c Release -o \"{feed}\"");
+        LocalFeed.Create(repository, work);
         var tools = Path.Combine(work, "tools");
         Exec(work, "dotnet", $"tool install NSwag.ConsoleCore --version {NswagVersion} --tool-path \"{tools}\"");
 
         var ours = Path.Combine(work, "ours");
         Directory.CreateDirectory(ours);
-        File.WriteAllText(Path.Combine(work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="crmsdkgen-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
         File.WriteAllText(Path.Combine(ours, "Ours.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

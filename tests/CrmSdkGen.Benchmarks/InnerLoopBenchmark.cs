@@ -17,17 +17,7 @@ internal static class InnerLoopBenchmark
         var specPath = Path.IsPathRooted(spec) ? spec : Path.Combine(specs, spec);
         var work = Directory.CreateTempSubdirectory("crmsdkgen-inner-loop-").FullName;
         Console.WriteLine($"Working in {work}");
-        var feed = Path.Combine(work, "feed");
-        ConsumerBuildBenchmark.Exec(repository, "dotnet", $"pack generator/CrmSdkGen.Package -c Release -o \"{feed}\"");
-        ConsumerBuildBenchmark.Exec(repository, "dotnet", $"pack runtime/CrmSdkGen.Runtime -c Release -o \"{feed}\"");
-        File.WriteAllText(Path.Combine(work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="crmsdkgen-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        LocalFeed.Create(repository, work);
         var packages = Path.Combine(work, "packages");
         var specItem = $"""<CrmSdkGenSpec Include="{specPath}" Namespace="Bench.Crm" ClientName="BenchClient" />""";
         string Project(string outputType, string items) => $"""
