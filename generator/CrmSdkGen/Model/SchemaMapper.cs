@@ -288,7 +288,8 @@ internal sealed partial class SchemaMapper
 
     // Inline schemas repeat a lot in large specs (Stripe's form bodies, Pipedrive's records); one type serves every
     // identical copy, named by the best-ranked name any copy has (among equals the shortest, then the first in ordinal
-    // order: the least qualified), so that the name does not depend on which operation comes first. Copies the spec titles differently stay apart: the spec says they are different things.
+    // order: the least qualified), so that the name does not depend on which operation comes first. Copies the spec
+    // titles differently stay apart: the spec says they are different things.
     private string Share(string id, ApiSchema built)
     {
         var shapeKey = built with { Id = string.Empty, PreferredName = string.Empty, Description = null, NameRank = 0, FallbackName = null };
