@@ -12,7 +12,6 @@ namespace CrmSdkGen.Model;
 /// </summary>
 internal sealed class ResourceNaming
 {
-    private static readonly string[] RecordProperties = { "data", "records", "results", "items", "record", "result", "item", "value", "entries", "elements", "objects", "resource" };
     private static readonly HashSet<string> MetadataProperties = new(StringComparer.OrdinalIgnoreCase)
         { "additional_data", "related_objects", "pagination", "paging", "meta", "metadata", "info", "links", "_links", "errors", "warnings", "page", "cursor", "included", "_embedded" };
 
@@ -110,7 +109,7 @@ internal sealed class ResourceNaming
     private static IOpenApiSchema? EnvelopeRecord(Dictionary<string, IOpenApiSchema> properties, bool wantsArray)
     {
         IOpenApiSchema? Candidate(IOpenApiSchema schema) => wantsArray ? ArrayItem(schema) : SchemaClassifier.Classify(schema) == SchemaShape.Object ? schema : null;
-        foreach (var name in RecordProperties)
+        foreach (var name in SyncRecordLocator.EnvelopeNames)
         {
             if (properties.TryGetValue(name, out var schema) && Candidate(SchemaFacts.Resolve(schema)) is { } record)
             {

@@ -11,7 +11,8 @@ namespace CrmSdkGen.Model;
 /// </summary>
 internal static class SyncRecordLocator
 {
-    private static readonly string[] EnvelopeNames = { "data", "record", "records", "result", "results", "item", "items", "value", "resource", "object", "objects", "entries", "elements" };
+    /// <summary>The property names envelopes hold their records in, most usual first.</summary>
+    public static readonly string[] EnvelopeNames = { "data", "record", "records", "result", "results", "item", "items", "value", "resource", "object", "objects", "entries", "elements" };
     private static readonly string[] PagingWords = { "next", "cursor", "page", "offset", "more", "continuation", "token", "done", "total", "start" };
 
     /// <summary>

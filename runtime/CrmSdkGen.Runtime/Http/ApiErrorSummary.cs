@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Http;
@@ -102,9 +103,11 @@ internal readonly record struct ApiErrorSummary(string? Code, string? Message)
         return null;
     }
 
+    // The server's text goes into a message that is logged: control characters (line breaks, escape sequences) become
+    // spaces, so a vendor message cannot forge log lines.
     private static string Shorten(string text)
     {
-        var line = text.Replace('\r', ' ').Replace('\n', ' ');
+        var line = new string(text.Select(character => char.IsControl(character) ? ' ' : character).ToArray());
         return line.Length > MaxFieldLength ? line.Substring(0, MaxFieldLength) + "…" : line;
     }
 }

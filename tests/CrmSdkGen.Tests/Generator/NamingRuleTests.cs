@@ -138,14 +138,13 @@ public sealed class NamingRuleTests
         GeneratedCompilation.GenerateText(spec).Files.Select(file => file.HintName).Where(name => name.StartsWith("Test.Api.Models.", StringComparison.Ordinal))
             .Select(name => name["Test.Api.Models.".Length..^".g.cs".Length]).Order(StringComparer.Ordinal).ToList();
 
-    // The type of a property of a generated model, without its namespace when it is a model itself.
+    // The type of a property of a generated model: a model without its namespace, a list as written.
     private static string PropertyType(string text, string model, string property)
     {
         var body = text[text.IndexOf($"public partial class {model} ", StringComparison.Ordinal)..];
         var match = Regex.Match(body, $@"public (?:global::System\.Collections\.Generic\.)?(?<type>\S+?)\?? {property} \{{");
         Assert.True(match.Success, $"{model}.{property} not found");
-        return match.Groups["type"].Value.Replace("global::Test.Api.Models.", string.Empty, StringComparison.Ordinal) is var type && type.StartsWith("IList<", StringComparison.Ordinal)
-            ? match.Groups["type"].Value
-            : type;
+        var type = match.Groups["type"].Value;
+        return type.StartsWith("IList<", StringComparison.Ordinal) ? type : type.Replace("global::Test.Api.Models.", string.Empty, StringComparison.Ordinal);
     }
 }

@@ -44,6 +44,15 @@ public sealed class ApiExceptionMessageTests
     }
 
     [Fact]
+    public void A_vendor_message_cannot_forge_log_lines()
+    {
+        var error = new ApiException(400, "Bad Request", HttpMethod.Post, "/deals", NoHeaders, "{\"error\":\"bad\\r\\n2026-12-01 INFO forged\\u001b[31m\"}");
+
+        Assert.Equal("bad  2026-12-01 INFO forged [31m", error.ErrorMessage);
+        Assert.DoesNotContain(error.Message, character => char.IsControl(character));
+    }
+
+    [Fact]
     public void An_empty_body_says_so()
     {
         var error = new ApiException(500, null, HttpMethod.Delete, "/persons/{id}", NoHeaders, string.Empty);
