@@ -4,6 +4,7 @@ using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Diff;
 using CrmSdkGen.Runtime.Http;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 using Quickstart;
 
 // A contacts server on 127.0.0.1 stands in for the CRM; the client below is generated from its spec at build time.

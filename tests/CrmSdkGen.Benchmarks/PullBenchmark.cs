@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Acme.Crm;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 using Microsoft.Data.Sqlite;
 using Quickstart;
 

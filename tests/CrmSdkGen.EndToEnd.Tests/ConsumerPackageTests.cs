@@ -77,6 +77,11 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(
             "a@b.c|evangelist|False|{\"id\":\"7\",\"email\":\"a@b.c\",\"lifecycleStage\":\"evangelist\",\"createdAt\":\"2024-01-01T00:00:00+00:00\",\"updatedAt\":\"2024-01-02T00:00:00+00:00\",\"archived\":false,\"x-custom\":[1,2]}|{\"phone\":null,\"lifecycleStage\":\"customer\"}|ContactsClient|PetsClient|Acme CRM Contacts|True",
             printed);
+
+        // A project that only calls the CRM gets no database: SQLite comes with CrmSdkGen.Sync.Sqlite alone.
+        var output = Path.Combine(project, "bin", "Release", "net10.0");
+        Assert.True(File.Exists(Path.Combine(output, "CrmSdkGen.Runtime.dll")), "The consumer's output has no runtime.");
+        Assert.DoesNotContain(Directory.GetFiles(output, "*", SearchOption.AllDirectories), file => Path.GetFileName(file).Contains("sqlite", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

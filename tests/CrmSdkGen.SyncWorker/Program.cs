@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrmSdkGen.EndToEnd.Tests.Sync;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 
 // Usage: CrmSdkGen.SyncWorker <mode> <base address> <credential> <SQLite file> <run number>
 // Each run edits one record locally (and, where the CRM honours idempotency keys, creates one), then syncs; it prints

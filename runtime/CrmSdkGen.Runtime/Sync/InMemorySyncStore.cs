@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 
 namespace CrmSdkGen.Runtime.Sync;
 
-/// <summary>A store in memory, for tests and short-lived processes.</summary>
-public sealed class InMemorySyncStore : ISyncStore
+/// <summary>A store in memory, for tests and short-lived processes; each commit is all or nothing, like a durable store's.</summary>
+public sealed class InMemorySyncStore : ISteppedSyncStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (SyncRecord Record, long Order)> _records = new(StringComparer.Ordinal);
@@ -90,48 +90,111 @@ public sealed class InMemorySyncStore : ISyncStore
     }
 
     /// <inheritdoc />
+    public Action<SyncCommitStep>? StepReached { get; set; }
+
+    /// <inheritdoc />
     public Task CommitAsync(SyncCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
         lock (_gate)
         {
-            foreach (var (key, record) in commit.Writes)
+            if (StepReached is null)
             {
-                if (record is null)
-                {
-                    _records.Remove(key);
-                }
-                else
-                {
-                    // The outbox keeps the order in which records were first changed locally.
-                    var order = record.Pending != PendingChange.None && _records.TryGetValue(key, out var existing) && existing.Record.Pending != PendingChange.None
-                        ? existing.Order
-                        : ++_order;
-                    _records[key] = (record, order);
-                }
+                Apply(commit);
             }
-
-            if (commit.SeenScope is { } scope)
+            else
             {
-                if (commit.ClearSeen)
+                // A step that throws stands for a crash inside the transaction: nothing of the commit may remain.
+                var before = Snapshot();
+                try
                 {
-                    _seen.Remove(scope);
+                    Apply(commit);
                 }
-
-                if (!_seen.TryGetValue(scope, out var seen))
+                catch
                 {
-                    _seen[scope] = seen = new HashSet<string>(StringComparer.Ordinal);
+                    Restore(before);
+                    throw;
                 }
-
-                seen.UnionWith(commit.Seen);
-            }
-
-            if (commit.CheckpointName is { } name)
-            {
-                _checkpoints[name] = commit.CheckpointValue!;
             }
         }
 
+        Reach(SyncCommitStep.Committed);
         return Task.CompletedTask;
     }
+
+    private void Apply(SyncCommit commit)
+    {
+        Reach(SyncCommitStep.Begun);
+        if (commit is { ClearSeen: true, SeenScope: { } cleared })
+        {
+            _seen.Remove(cleared);
+        }
+
+        Reach(SyncCommitStep.SeenCleared);
+        foreach (var (key, record) in commit.Writes)
+        {
+            if (record is null)
+            {
+                _records.Remove(key);
+                continue;
+            }
+
+            // The outbox keeps the order in which records were first changed locally.
+            var order = record.Pending != PendingChange.None && _records.TryGetValue(key, out var existing) && existing.Record.Pending != PendingChange.None
+                ? existing.Order
+                : ++_order;
+            _records[key] = (record, order);
+            Reach(SyncCommitStep.RecordWritten);
+        }
+
+        Reach(SyncCommitStep.RecordsWritten);
+        if (commit.SeenScope is { } scope)
+        {
+            if (!_seen.TryGetValue(scope, out var seen))
+            {
+                _seen[scope] = seen = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            seen.UnionWith(commit.Seen);
+        }
+
+        Reach(SyncCommitStep.SeenMarked);
+        if (commit.CheckpointName is { } name)
+        {
+            _checkpoints[name] = commit.CheckpointValue!;
+        }
+
+        Reach(SyncCommitStep.CheckpointWritten);
+    }
+
+    private void Reach(SyncCommitStep step) => StepReached?.Invoke(step);
+
+    private State Snapshot() => new(
+        new Dictionary<string, (SyncRecord, long)>(_records, StringComparer.Ordinal),
+        new Dictionary<string, string>(_checkpoints, StringComparer.Ordinal),
+        _seen.ToDictionary(pair => pair.Key, pair => new HashSet<string>(pair.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        _order);
+
+    private void Restore(State state)
+    {
+        Replace(_records, state.Records);
+        Replace(_checkpoints, state.Checkpoints);
+        Replace(_seen, state.Seen);
+        _order = state.Order;
+    }
+
+    private static void Replace<TValue>(Dictionary<string, TValue> target, Dictionary<string, TValue> source)
+    {
+        target.Clear();
+        foreach (var (key, value) in source)
+        {
+            target[key] = value;
+        }
+    }
+
+    private sealed record State(
+        Dictionary<string, (SyncRecord Record, long Order)> Records,
+        Dictionary<string, string> Checkpoints,
+        Dictionary<string, HashSet<string>> Seen,
+        long Order);
 }

@@ -1,7 +1,10 @@
 namespace CrmSdkGen.Runtime.Sync;
 
-/// <summary>The points of a store's commit at which crash tests fail or kill the process.</summary>
-internal enum SyncCommitStep
+/// <summary>
+/// The points of a store's commit, in order, that a <see cref="ISteppedSyncStore"/> reports so that crash tests can fail
+/// or kill the process at each of them.
+/// </summary>
+public enum SyncCommitStep
 {
     /// <summary>The transaction has begun.</summary>
     Begun,

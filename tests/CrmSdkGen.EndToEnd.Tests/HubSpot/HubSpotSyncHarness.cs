@@ -2,6 +2,7 @@ using System.Text.Json;
 using Acme.Objects;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 
 namespace CrmSdkGen.EndToEnd.Tests.HubSpot;
 

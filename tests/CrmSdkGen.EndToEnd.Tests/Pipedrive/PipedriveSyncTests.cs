@@ -4,6 +4,7 @@ using Acme.Pipedrive.Models;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Http;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 
 namespace CrmSdkGen.EndToEnd.Tests.Pipedrive;
 

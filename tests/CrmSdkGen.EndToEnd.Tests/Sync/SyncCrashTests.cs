@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 using Xunit.Abstractions;
 
 namespace CrmSdkGen.EndToEnd.Tests.Sync;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CrmSdkGen.EndToEnd.Tests.HubSpot;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 using Quickstart;
 using Xunit.Abstractions;
 

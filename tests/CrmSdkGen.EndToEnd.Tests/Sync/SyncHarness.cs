@@ -2,6 +2,7 @@ using System.Text.Json;
 using Acme.Crm;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 using Quickstart;
 
 namespace CrmSdkGen.EndToEnd.Tests.Sync;

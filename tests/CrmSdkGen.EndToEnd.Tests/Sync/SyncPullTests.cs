@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Acme.Crm;
 using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.Sqlite;
 
 namespace CrmSdkGen.EndToEnd.Tests.Sync;
 

@@ -59,11 +59,4 @@ public sealed class SyncContractTests
         Assert.False(commit.ClearSeen);
         Assert.True(commit.ForgetSeen("contacts").ClearSeen);
     }
-
-    [Fact]
-    public void The_SQLite_store_refuses_a_missing_path_or_collection()
-    {
-        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => new SqliteSyncStore(null!, "contacts")).ParamName);
-        Assert.Throws<ArgumentException>(() => new SqliteSyncStore(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db"), string.Empty));
-    }
 }

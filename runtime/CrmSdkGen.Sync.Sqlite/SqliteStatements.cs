@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 
-namespace CrmSdkGen.Runtime.Sync;
+namespace CrmSdkGen.Sync.Sqlite;
 
 /// <summary>
 /// Prepared statements of one connection, kept for its life: the statements every commit and page read run would

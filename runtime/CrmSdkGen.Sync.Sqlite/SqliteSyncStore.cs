@@ -6,8 +6,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using CrmSdkGen.Runtime.Json;
+using CrmSdkGen.Runtime.Sync;
 
-namespace CrmSdkGen.Runtime.Sync;
+namespace CrmSdkGen.Sync.Sqlite;
 
 /// <summary>
 /// The embedded default store: records with their bases and outbox entries, checkpoints and seen keys in one SQLite
@@ -15,7 +16,7 @@ namespace CrmSdkGen.Runtime.Sync;
 /// killed at any moment resumes where its last commit ended. Commits are durable against a crash of the process; with
 /// <c>synchronous=NORMAL</c> a power failure may lose the last commits but never leaves a half-applied one.
 /// </summary>
-public sealed class SqliteSyncStore : ISyncStore, IDisposable
+public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
 {
     private const string Columns = "key, local, base, pending";
     private readonly string _records;
@@ -178,11 +179,8 @@ public sealed class SqliteSyncStore : ISyncStore, IDisposable
         });
     }
 
-    /// <summary>
-    /// Called at each step of every commit (inside its transaction until <see cref="SyncCommitStep.Committed"/>), so that
-    /// crash tests can fail or kill the process at that exact point.
-    /// </summary>
-    internal Action<SyncCommitStep>? StepReached { get; set; }
+    /// <inheritdoc />
+    public Action<SyncCommitStep>? StepReached { get; set; }
 
     /// <inheritdoc />
     public void Dispose()
