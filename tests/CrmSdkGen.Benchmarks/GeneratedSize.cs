@@ -1,4 +1,5 @@
 using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Benchmarks;
 

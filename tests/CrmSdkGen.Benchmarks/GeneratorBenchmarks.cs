@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using CrmSdkGen.Model;
 using CrmSdkGen.Read;
 using CrmSdkGen.Runtime.Json;
 using Json.Schema;

@@ -1,5 +1,6 @@
 using Acme.Crm;
 using CrmSdkGen.Runtime.Auth;
+using CrmSdkGen.Runtime.Auth.OAuth2;
 
 namespace CrmSdkGen.EndToEnd.Tests;
 

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Acme.Crm;
 using Acme.Crm.Models;
 using CrmSdkGen.Runtime.Auth;
+using CrmSdkGen.Runtime.Auth.OAuth2;
 using CrmSdkGen.Runtime.Http;
 using Microsoft.Extensions.Logging;
 

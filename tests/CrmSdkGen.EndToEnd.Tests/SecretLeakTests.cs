@@ -3,6 +3,7 @@ using Acme.Crm;
 using Acme.Crm.Models;
 using CrmSdkGen.Runtime;
 using CrmSdkGen.Runtime.Auth;
+using CrmSdkGen.Runtime.Auth.OAuth2;
 using CrmSdkGen.Runtime.Http;
 using CrmSdkGen.Runtime.Json;
 using CrmSdkGen.Runtime.Validation;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.CSharp;
@@ -112,7 +112,7 @@ internal static class CSharpProjection
             {
                 Field = fields.Claim(Identifier.Pascal(scheme.Key, "Scheme")),
                 Key = scheme.Key,
-                Kind = scheme.Kind.ToString(),
+                Kind = RuntimeTypes.SecuritySchemeKind(scheme.Kind),
                 ParameterName = scheme.ParameterName,
             });
         }
@@ -168,7 +168,7 @@ internal static class CSharpProjection
             options.Credentials.Add(new CredentialTemplateModel
             {
                 Property = properties.Claim(Identifier.Pascal(scheme.Key, "Credential")),
-                Type = "global::CrmSdkGen.Runtime.Auth." + type,
+                Type = RuntimeTypes.Auth + type,
                 Key = scheme.Key,
                 Summary = $"The credential for the security scheme '{scheme.Key}': {how}." + (scheme.Description is null ? string.Empty : " " + scheme.Description),
             });

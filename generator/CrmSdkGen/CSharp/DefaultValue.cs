@@ -20,12 +20,12 @@ internal static class DefaultValue
         var typeName = types.Name(type);
         return (type.Kind, value.ValueKind) switch
         {
-            (ApiTypeKind.String, JsonValueKind.String) when typeName == "string" => TemplateText.CSharpString(value.GetString()),
+            (ApiTypeKind.String, JsonValueKind.String) when typeName == "string" => CSharpEscaping.CSharpString(value.GetString()),
             (ApiTypeKind.Boolean, JsonValueKind.True) => "true",
             (ApiTypeKind.Boolean, JsonValueKind.False) => "false",
             (ApiTypeKind.Integer, JsonValueKind.Number) => Integer(value, typeName),
             (ApiTypeKind.Number, JsonValueKind.Number) => Number(value, typeName),
-            (ApiTypeKind.Named, JsonValueKind.String) when types.IsEnum(type) => $"new {typeName}({TemplateText.CSharpString(value.GetString())})",
+            (ApiTypeKind.Named, JsonValueKind.String) when types.IsEnum(type) => $"new {typeName}({CSharpEscaping.CSharpString(value.GetString())})",
             (ApiTypeKind.Named, JsonValueKind.Number) when types.IsIntegerEnum(type) && value.TryGetInt64(out var member) =>
                 $"({typeName})({member.ToString(CultureInfo.InvariantCulture)})",
             _ => null,

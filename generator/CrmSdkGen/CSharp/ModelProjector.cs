@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.CSharp;
@@ -8,7 +8,7 @@ namespace CrmSdkGen.CSharp;
 /// <summary>Projects named schemas to the models of the Model and Enum templates.</summary>
 internal sealed class ModelProjector
 {
-    private const string ModelBase = "global::CrmSdkGen.Runtime.Json.ApiModel";
+    private const string ModelBase = RuntimeTypes.ApiModel;
 
     // Members of ApiModel and object that a property must not hide.
     private static readonly string[] ReservedModelMembers =
@@ -89,7 +89,7 @@ internal sealed class ModelProjector
         model.AdditionalType = _types.DeclaredName(additional, additional.Nullable);
         model.BaseType ??= additional.Kind == ApiTypeKind.Any ? ModelBase : $"{ModelBase}<{model.AdditionalType}>";
         model.AdditionalCodec = additional.Nullable && additional.Kind != ApiTypeKind.Any
-            ? $"new global::CrmSdkGen.Runtime.Json.{(_types.IsValueType(additional) ? "NullableValueCodec" : "NullableReferenceCodec")}<{_types.Name(additional)}>({_types.Codec(additional, codecs)})"
+            ? $"new {(_types.IsValueType(additional) ? RuntimeTypes.NullableValueCodec : RuntimeTypes.NullableReferenceCodec)}<{_types.Name(additional)}>({_types.Codec(additional, codecs)})"
             : _types.Codec(additional, codecs);
         if (model.AdditionalCodec.StartsWith("new ", System.StringComparison.Ordinal))
         {
@@ -190,7 +190,7 @@ internal sealed class ModelProjector
         };
     }
 
-    private string UnionKind(ApiType type, IReadOnlyDictionary<string, ApiSchema> schemas) => type.Kind switch
+    private string UnionKind(ApiType type, IReadOnlyDictionary<string, ApiSchema> schemas) => KnownFormats.Of(type)?.UnionKind ?? type.Kind switch
     {
         ApiTypeKind.Named when schemas.TryGetValue(type.SchemaId!, out var target) => target.Kind switch
         {
@@ -199,17 +199,6 @@ internal sealed class ModelProjector
             ApiSchemaKind.Union => "Any",
             _ => "Object",
         },
-        ApiTypeKind.String => type.Format switch
-        {
-            "date-time" => "DateTime",
-            "date" => "Date",
-            "uuid" => "Uuid",
-            _ => "String",
-        },
-        ApiTypeKind.Binary => "String",
-        ApiTypeKind.Integer => "Integer",
-        ApiTypeKind.Number => "Number",
-        ApiTypeKind.Boolean => "Boolean",
         ApiTypeKind.Array => "Array",
         ApiTypeKind.Map => "Map",
         _ => "Any",

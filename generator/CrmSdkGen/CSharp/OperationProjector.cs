@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.CSharp;
@@ -13,10 +14,12 @@ internal sealed class OperationProjector
     private readonly TypeMapper _types;
     private readonly Func<SecurityAlternative[], string> _securityField;
     private readonly PagingProjector _paging;
+    private readonly RequestPartProjector _parts;
 
     public OperationProjector(TypeMapper types, Func<SecurityAlternative[], string> securityField, PagingProjector paging)
     {
         _types = types;
+        _parts = new RequestPartProjector(types);
         _securityField = securityField;
         _paging = paging;
     }
@@ -115,15 +118,33 @@ internal sealed class OperationProjector
             var name = names.Claim(Identifier.Camel(parameter.Name));
             var type = ParameterType(parameter.Type);
             var declared = _types.DeclaredName(type, optional);
+            var statement = parameter.Structured ? _parts.ApplyStructuredQuery(parameter, type, name, optional, codecs) : _parts.ApplyParameter(parameter, type, name, optional);
+            var value = optional && _types.IsValueType(type) && type.Kind != ApiTypeKind.Any ? name + ".Value" : name;
             arguments.Add((
-                new ParameterTemplateModel { Name = name, WireName = parameter.Name, DocName = name.TrimStart('@'), Type = declared, Optional = optional, Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.", Deprecated = parameter.Deprecated },
-                parameter.Structured ? ApplyStructuredQuery(parameter, type, name, optional, codecs) : ApplyParameter(parameter, type, name, optional)));
+                new ParameterTemplateModel
+                {
+                    Name = name,
+                    WireName = parameter.Name,
+                    DocName = name.TrimStart('@'),
+                    Type = declared,
+                    Optional = optional,
+                    Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.",
+                    Deprecated = parameter.Deprecated,
+                    Location = parameter.Location.ToString().ToLowerInvariant(),
+                    Style = parameter.Style,
+                    Explode = parameter.Explode,
+                    Value = value,
+                    Formatted = parameter.Structured ? null : _parts.Formatted(type, value),
+                    Codec = parameter.Structured ? _types.Codec(type with { Nullable = false }, codecs) : null,
+                    Statement = statement,
+                },
+                statement));
         }
 
         if (operation.Body is { } body)
         {
             var name = names.Claim("body");
-            var bodyModel = ProjectBody(body, name, codecs, out var statement);
+            var bodyModel = _parts.ProjectBody(body, name, codecs, out var statement);
             var insertAt = body.Required ? requiredCount : arguments.Count;
             arguments.Insert(insertAt, (bodyModel, statement));
         }
@@ -141,13 +162,24 @@ internal sealed class OperationProjector
         model.RequestMethodName = methods.Claim("Create" + baseName + "Request");
         var requestCall = model.RequestMethodName + "(" + string.Join(", ", model.Parameters.Select(parameter => parameter.Name)) + ")";
         var shape = Result(operation.Result, errors, codecs);
+        model.RequestCall = requestCall;
+        model.ErrorMap = errors;
+        model.ResultKind = operation.Result.Kind switch
+        {
+            ApiContentKind.Json => "json",
+            ApiContentKind.Text => "text",
+            ApiContentKind.Binary => "binary",
+            _ => "none",
+        };
+        model.ResultCodec = shape.Codec;
+        model.AllowEmpty = operation.Result.Kind == ApiContentKind.Json && operation.Result.MayBeEmpty;
         model.ReturnType = shape.ReturnType;
         model.ResponseReturnType = shape.ResponseReturnType;
         model.Send = shape.Send + requestCall + shape.Tail;
         model.SendWithResponse = shape.SendWithResponse + requestCall + shape.Tail;
         if (operation.Result.Kind == ApiContentKind.Json)
         {
-            model.SendJson = $"_core.SendForJsonAsync({requestCall}, global::CrmSdkGen.Runtime.Json.JsonCodecs.Element, {errors}, allowEmpty: false, cancellationToken)";
+            model.SendJson = $"_core.SendForJsonAsync({requestCall}, {RuntimeTypes.JsonCodecs}Element, {errors}, allowEmpty: false, cancellationToken)";
         }
         if (operation.Paging is { } paging && shape.ValueType is not null)
         {
@@ -160,97 +192,11 @@ internal sealed class OperationProjector
     private static ApiType ParameterType(ApiType type) =>
         type.Kind == ApiTypeKind.Array && type.Element is { Nullable: true } element ? type with { Element = element with { Nullable = false } } : type;
 
-    private string ApplyParameter(ApiParameter parameter, ApiType type, string name, bool optional)
-    {
-        var literal = TemplateText.CSharpString(parameter.Name);
-        var value = optional && _types.IsValueType(type) ? name + ".Value" : name;
-        var explode = parameter.Explode ? "true" : "false";
-        var values = type.Kind == ApiTypeKind.Array
-            ? $"global::System.Linq.Enumerable.Select({value}, static item => {_types.FormatValue(type.Element!, "item")})"
-            : $"new[] {{ {_types.FormatValue(type, value)} }}";
-        var single = type.Kind == ApiTypeKind.Array ? $"string.Join(\",\", {values})" : _types.FormatValue(type, value);
-        var call = (parameter.Location, parameter.Style) switch
-        {
-            (ApiParameterLocation.Path, "label") =>
-                $"request.SetPathParameterEncoded({literal}, global::CrmSdkGen.Runtime.Http.ParameterStyles.Label({values}, explode: {explode}));",
-            (ApiParameterLocation.Path, "matrix") =>
-                $"request.SetPathParameterEncoded({literal}, global::CrmSdkGen.Runtime.Http.ParameterStyles.Matrix({literal}, {values}, explode: {explode}));",
-            (ApiParameterLocation.Path, _) => $"request.SetPathParameter({literal}, {single});",
-            (ApiParameterLocation.Query, "spaceDelimited" or "pipeDelimited") when type.Kind == ApiTypeKind.Array =>
-                $"request.AddQueryParameter({literal}, {values}, explode: {explode}, separator: {(parameter.Style == "spaceDelimited" ? "\" \"" : "\"|\"")});",
-            (ApiParameterLocation.Query, _) when type.Kind == ApiTypeKind.Array => $"request.AddQueryParameter({literal}, {values}, explode: {explode});",
-            (ApiParameterLocation.Query, _) => $"request.AddQueryParameter({literal}, {single});",
-            (ApiParameterLocation.Header, _) => $"request.AddHeader({literal}, {single});",
-            _ => $"request.AddCookie({literal}, {single});",
-        };
-        return optional ? $"if ({name} is not null) {call}" : call;
-    }
-
-    private string ApplyStructuredQuery(ApiParameter parameter, ApiType type, string name, bool optional, CodecTable codecs)
-    {
-        var value = optional && _types.IsValueType(type) && type.Kind != ApiTypeKind.Any ? name + ".Value" : name;
-        var formExplode = parameter.Style == "form" && parameter.Explode ? ", formExplode: true" : string.Empty;
-        var call = $"request.AddQueryObject({TemplateText.CSharpString(parameter.Name)}, {value}, {_types.Codec(type with { Nullable = false }, codecs)}{formExplode});";
-        return optional && type.Kind != ApiTypeKind.Any ? $"if ({name} is not null) {call}" : call;
-    }
-
-    private ParameterTemplateModel ProjectBody(ApiBody body, string name, CodecTable codecs, out string statement)
-    {
-        var optional = !body.Required;
-        var media = TemplateText.CSharpString(body.MediaType);
-        string type;
-        switch (body.Kind)
-        {
-            case ApiContentKind.Json:
-            case ApiContentKind.Form:
-            case ApiContentKind.Multipart:
-                var bodyType = body.Type ?? ApiType.Any;
-                type = _types.DeclaredName(bodyType, optional || bodyType.Nullable);
-                var value = (optional || bodyType.Nullable) && _types.IsValueType(bodyType) && bodyType.Kind != ApiTypeKind.Any ? name + ".Value" : name;
-                statement = body.Kind switch
-                {
-                    ApiContentKind.Json => $"request.SetJsonBody({value}, {_types.Codec(bodyType, codecs)}, {media});",
-                    ApiContentKind.Form => $"request.SetFormBody({value}, {_types.Codec(bodyType, codecs)}{DeepObjectArgument(body)});",
-                    _ => $"request.SetMultipartBody({value}, {_types.Codec(bodyType, codecs)});",
-                };
-                if ((optional || bodyType.Nullable) && bodyType.Kind != ApiTypeKind.Any)
-                {
-                    statement = $"if ({name} is not null) {statement}";
-                }
-
-                break;
-            case ApiContentKind.Text:
-                type = optional ? "string?" : "string";
-                statement = $"request.SetTextBody({name}, {media});";
-                break;
-            case ApiContentKind.Binary:
-                type = "global::System.IO.Stream" + (optional ? "?" : string.Empty);
-                statement = $"request.SetStreamBody({name}, {media});";
-                break;
-            default:
-                type = "global::System.Net.Http.HttpContent" + (optional ? "?" : string.Empty);
-                statement = $"request.Content = {name};";
-                break;
-        }
-
-        if (optional && body.Kind is ApiContentKind.Text or ApiContentKind.Binary)
-        {
-            statement = $"if ({name} is not null) {statement}";
-        }
-
-        return new ParameterTemplateModel { Name = name, DocName = name, Type = type, Optional = optional, Summary = body.Description ?? "The request body." };
-    }
-
-    private static string DeepObjectArgument(ApiBody body) =>
-        body.DeepObjectProperties.Count == 0
-            ? string.Empty
-            : ", new string[] { " + string.Join(", ", body.DeepObjectProperties.Select(TemplateText.CSharpString)) + " }";
-
     private string ErrorMapField(EquatableArray<ApiErrorResponse> errors, CodecTable codecs, Dictionary<string, ErrorMapTemplateModel> maps, GroupTemplateModel group)
     {
         if (errors.Count == 0)
         {
-            return "global::CrmSdkGen.Runtime.Http.ApiErrorMap.None";
+            return RuntimeTypes.ApiErrorMap + ".None";
         }
 
         var entries = errors.Select(error => new ErrorEntryTemplateModel { Pattern = error.StatusPattern, Codec = _types.Codec(error.Type, codecs) }).ToList();
@@ -277,7 +223,7 @@ internal sealed class OperationProjector
                 if (nullable)
                 {
                     var wrapper = _types.IsValueType(type) ? "NullableValueCodec" : "NullableReferenceCodec";
-                    codec = codecs.Field(_types.Name(type) + "?", $"new global::CrmSdkGen.Runtime.Json.{wrapper}<{_types.Name(type)}>({codec})");
+                    codec = codecs.Field(_types.Name(type) + "?", $"new {RuntimeTypes.Json}{wrapper}<{_types.Name(type)}>({codec})");
                 }
 
                 var declared = _types.DeclaredName(type, nullable);
@@ -299,7 +245,7 @@ internal sealed class OperationProjector
     {
         public string ReturnType => ValueType is null ? Task : $"{Task}<{ValueType}>";
 
-        public string ResponseReturnType => ValueType is null ? $"{Task}<global::CrmSdkGen.Runtime.Http.ApiResponse>" : $"{Task}<global::CrmSdkGen.Runtime.Http.ApiResponse<{ValueType}>>";
+        public string ResponseReturnType => ValueType is null ? $"{Task}<{RuntimeTypes.ApiResponse}>" : $"{Task}<{RuntimeTypes.ApiResponse}<{ValueType}>>";
     }
 
     private static string HttpMethodExpression(string method) => method switch
@@ -311,6 +257,6 @@ internal sealed class OperationProjector
         "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
         "HEAD" => "global::System.Net.Http.HttpMethod.Head",
         "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-        _ => $"new global::System.Net.Http.HttpMethod({TemplateText.CSharpString(method)})",
+        _ => $"new global::System.Net.Http.HttpMethod({CSharpEscaping.CSharpString(method)})",
     };
 }

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.CSharp;
@@ -9,7 +10,7 @@ namespace CrmSdkGen.CSharp;
 /// <summary>Turns a recognised paging pattern into the PageWalker call of an operation's "...AllAsync" method.</summary>
 internal sealed class PagingProjector
 {
-    private const string Walker = "global::CrmSdkGen.Runtime.Paging.PageWalker.";
+    private const string Walker = RuntimeTypes.PageWalker;
     private readonly TypeMapper _types;
     private readonly Func<string, ApiSchema?> _lookup;
     private readonly Func<string, string, string?> _propertyName;
@@ -68,7 +69,7 @@ internal sealed class PagingProjector
                 var link = scope.Claim("link");
                 var nextLink = paging.Kind == ApiPagingKind.LinkHeader ? "null" : Access(root, paging.NextPath, page) is { } body ? $"static {page} => {body.Expression}" : null;
                 var first = model.ResponseMethodName + "(" + string.Join(", ", model.Parameters.Select(candidate => candidate.Name).Append(token)) + ")";
-                var follow = $"_core.FollowLinkAsync({link}, {TemplateText.CSharpString(operation.Path)}, {model.Security}, {codec}, {errors}, {token})";
+                var follow = $"_core.FollowLinkAsync({link}, {CSharpEscaping.CSharpString(operation.Path)}, {model.Security}, {codec}, {errors}, {token})";
                 walk = nextLink is null ? null : $"{Walker}ByNextLink{generic}({token} => {first}, ({link}, {token}) => {follow}, {itemsLambda}, {nextLink}, cancellationToken)";
                 break;
             default:
@@ -81,8 +82,30 @@ internal sealed class PagingProjector
             walk = walk.Substring(0, walk.Length - 1) + $", more: static {page} => !({stop}))";
         }
 
-        return walk is null ? null : new PagingTemplateModel { MethodName = methodName, ItemType = itemType, Walk = walk };
+        return walk is null ? null : new PagingTemplateModel
+        {
+            MethodName = methodName,
+            ItemType = itemType,
+            Walk = walk,
+            Kind = KindName(paging.Kind),
+            Parameter = parameter?.Name,
+            PageVariable = page,
+            Items = itemsOf,
+            Next = paging.Kind is ApiPagingKind.Offset or ApiPagingKind.PageNumber or ApiPagingKind.LinkHeader ? null : Access(root, paging.NextPath, page)?.Expression,
+            Stop = StopFlag(root, paging, page),
+        };
     }
+
+    private static string KindName(ApiPagingKind kind) => kind switch
+    {
+        ApiPagingKind.Cursor => "cursor",
+        ApiPagingKind.LastItemId => "last_item_id",
+        ApiPagingKind.NextPosition => "next_position",
+        ApiPagingKind.Offset => "offset",
+        ApiPagingKind.PageNumber => "page_number",
+        ApiPagingKind.NextLink => "next_link",
+        _ => "link_header",
+    };
 
     /// <summary>
     /// How a sync adapter pages through a list operation with string page tokens: the argument the token becomes, the
@@ -139,8 +162,8 @@ internal sealed class PagingProjector
     /// </summary>
     public PageTokenModel? ProjectJsonTokens(ApiOperation operation, OperationTemplateModel model, string page, string token)
     {
-        const string Json = "global::CrmSdkGen.Runtime.Sync.SyncJson.";
-        static string Path(EquatableArray<string> names) => string.Concat(names.Select(name => ", " + TemplateText.CSharpString(name)));
+        const string Json = RuntimeTypes.SyncJson;
+        static string Path(EquatableArray<string> names) => string.Concat(names.Select(name => ", " + CSharpEscaping.CSharpString(name)));
         if (operation.Paging is not { } paging)
         {
             return operation.Result.Type is { Kind: ApiTypeKind.Array } ? new PageTokenModel(null, null, $"{Json}Items({page})", "null") : null;

@@ -1,4 +1,4 @@
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.CSharp;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.CSharp;
@@ -34,7 +34,7 @@ internal sealed class SyncAdapterProjector
         // Pages are read as JSON where the paging can be followed from the body: records go to the store as the CRM
         // sent them, without a round trip through the models.
         var jsonTokens = resource.ListBySearch || list.Model.JsonMethodName is null ? null
-            : resource.ListRecordsPath.Count > 0 ? new PageTokenModel(null, null, "global::CrmSdkGen.Runtime.Sync.SyncJson.Items(page" + string.Concat(resource.ListRecordsPath.Select(name => ", " + TemplateText.CSharpString(name))) + ")", "null")
+            : resource.ListRecordsPath.Count > 0 ? new PageTokenModel(null, null, RuntimeTypes.SyncJson + "Items(page" + string.Concat(resource.ListRecordsPath.Select(name => ", " + CSharpEscaping.CSharpString(name))) + ")", "null")
             : _paging.ProjectJsonTokens(list.Operation, list.Model, "page", "token");
         if ((resource.ListBySearch ? new PageTokenModel(null, null, string.Empty, "null") : jsonTokens ?? _paging.ProjectTokens(list.Operation, list.Model, "page", "token")) is not { } tokens
             || Parameter(get, resource.KeyParameter) is not { } getKey || KeyArgument(getKey) is not { } keyArgument)
@@ -101,10 +101,11 @@ internal sealed class SyncAdapterProjector
             listArguments.Add(deletedListing.Name + ": deleted ? true : null");
         }
 
+        var calls = new List<SyncCallTemplateModel>();
         (string Call, string BodyType)? search = null;
         if (resource.Search is { } searchResource && _find(searchResource.Operation) is { } searchOperation && Body(searchOperation) is { } searchBody)
         {
-            search = (Call(searchOperation, Scoped(searchOperation, new List<string> { searchBody.Name + ": body" })), searchBody.Type.TrimEnd('?'));
+            search = (Call(calls, "search", searchOperation, Scoped(searchOperation, new List<string> { searchBody.Name + ": body" })), searchBody.Type.TrimEnd('?'));
         }
 
         var itemType = _types.DeclaredName(new ApiType(ApiTypeKind.Named, SchemaId: resource.ItemSchemaId), nullable: false);
@@ -121,12 +122,12 @@ internal sealed class SyncAdapterProjector
             ModifiedField = resource.ModifiedField,
             DeletedField = resource.DeletedField,
             ETagField = resource.ETagField,
-            ListCall = Call(list, Scoped(list, listArguments), jsonTokens is null ? null : list.Model.JsonMethodName),
+            ListCall = Call(calls, "list", list, Scoped(list, listArguments), jsonTokens is null ? null : list.Model.JsonMethodName),
             ListJson = jsonTokens is not null,
             Items = tokens.Items,
             Next = tokens.Next,
-            GetCall = Call(get, Scoped(get, new List<string> { getKey.Name + ": " + keyArgument })),
-            RecordPath = string.Concat(resource.RecordPath.Select(name => ", " + TemplateText.CSharpString(name))),
+            GetCall = Call(calls, "get", get, Scoped(get, new List<string> { getKey.Name + ": " + keyArgument })),
+            RecordPath = string.Concat(resource.RecordPath.Select(name => ", " + CSharpEscaping.CSharpString(name))),
         };
         model.Scope.AddRange(scope.Select(entry => entry.Model));
         if (resource.ListBySearch && search is null)
@@ -156,7 +157,7 @@ internal sealed class SyncAdapterProjector
 
         if (resource.Create is { } createKey && _find(createKey) is { } create && Body(create) is { } createBody)
         {
-            model.CreateCall = Call(create, Scoped(create, new List<string> { createBody.Name + ": body" }));
+            model.CreateCall = Call(calls, "create", create, Scoped(create, new List<string> { createBody.Name + ": body" }));
             model.CreateBodyType = createBody.Type.TrimEnd('?');
             used.Add(createKey);
         }
@@ -165,7 +166,7 @@ internal sealed class SyncAdapterProjector
         if (resource.Update is { } updateKey && _find(updateKey) is { } update && Body(update) is { } updateBody && Parameter(update, resource.KeyParameter) is { } updateId
             && KeyArgument(updateId) is { } updateKeyArgument)
         {
-            model.UpdateCall = Call(update, Scoped(update, WithIfMatch(update, new List<string> { updateId.Name + ": " + updateKeyArgument, updateBody.Name + ": body" })));
+            model.UpdateCall = Call(calls, "update", update, Scoped(update, WithIfMatch(update, new List<string> { updateId.Name + ": " + updateKeyArgument, updateBody.Name + ": body" })));
             model.UpdateBodyType = updateBody.Type.TrimEnd('?');
             model.UpdateSendsRecord = update.Operation.Method == "PUT";
             used.Add(updateKey);
@@ -174,13 +175,13 @@ internal sealed class SyncAdapterProjector
         if (resource.Delete is { } deleteKey && _find(deleteKey) is { } delete && Parameter(delete, resource.KeyParameter) is { } deleteId
             && KeyArgument(deleteId) is { } deleteKeyArgument)
         {
-            model.DeleteCall = Call(delete, Scoped(delete, WithIfMatch(delete, new List<string> { deleteId.Name + ": " + deleteKeyArgument })));
+            model.DeleteCall = Call(calls, "delete", delete, Scoped(delete, WithIfMatch(delete, new List<string> { deleteId.Name + ": " + deleteKeyArgument })));
             used.Add(deleteKey);
         }
 
         if (resource.BatchUpdate is { } batchKey && _find(batchKey) is { } batch && Body(batch) is { } batchBody)
         {
-            model.BatchUpdateCall = Call(batch, Scoped(batch, new List<string> { batchBody.Name + ": body" }));
+            model.BatchUpdateCall = Call(calls, "batch_update", batch, Scoped(batch, new List<string> { batchBody.Name + ": body" }));
             model.BatchUpdateBodyType = batchBody.Type.TrimEnd('?');
             model.BatchInputs = resource.BatchInputs;
             model.BatchResults = resource.BatchResults;
@@ -189,6 +190,7 @@ internal sealed class SyncAdapterProjector
         }
 
         model.Operations = string.Join(", ", used);
+        model.Calls.AddRange(calls);
         list.Model.EmitJson |= model.ListJson;
         return model;
     }
@@ -204,8 +206,14 @@ internal sealed class SyncAdapterProjector
         _ => "Full",
     };
 
-    private static string Call(ProjectedOperation operation, List<string> arguments, string? methodName = null) =>
-        $"_client.{operation.GroupProperty}.{methodName ?? operation.Model.MethodName}({string.Join(", ", arguments.Append("cancellationToken: cancellationToken"))})";
+    // The call as code, and as its parts for templates that write their own.
+    private static string Call(List<SyncCallTemplateModel> calls, string role, ProjectedOperation operation, List<string> arguments, string? methodName = null)
+    {
+        var call = new SyncCallTemplateModel { Role = role, Group = operation.GroupProperty, Method = methodName ?? operation.Model.MethodName };
+        call.Arguments.AddRange(arguments);
+        calls.Add(call);
+        return $"_client.{call.Group}.{call.Method}({string.Join(", ", arguments.Append("cancellationToken: cancellationToken"))})";
+    }
 
     private static List<string> WithIfMatch(ProjectedOperation operation, List<string> arguments)
     {

@@ -6,7 +6,6 @@ namespace CrmSdkGen.CSharp;
 /// <summary>Maps language-neutral types to C# type names and to the codecs that read and write them.</summary>
 internal sealed class TypeMapper
 {
-    private const string Codecs = "global::CrmSdkGen.Runtime.Json.JsonCodecs.";
     private readonly IReadOnlyDictionary<string, string> _typeNames;
     private readonly IReadOnlyDictionary<string, ApiSchemaKind> _kinds;
 
@@ -17,25 +16,8 @@ internal sealed class TypeMapper
     }
 
     /// <summary>The C# type without nullability.</summary>
-    public string Name(ApiType type) => type.Kind switch
+    public string Name(ApiType type) => KnownFormats.Of(type)?.TypeName ?? type.Kind switch
     {
-        ApiTypeKind.Binary => "global::CrmSdkGen.Runtime.Http.FileContent",
-        ApiTypeKind.String => type.Format switch
-        {
-            "date-time" => "global::System.DateTimeOffset",
-            "date" => "global::System.DateOnly",
-            "uuid" => "global::System.Guid",
-            "byte" => "byte[]",
-            _ => "string",
-        },
-        ApiTypeKind.Integer => IsInt32(type.Format) ? "int" : "long",
-        ApiTypeKind.Number => type.Format switch
-        {
-            "float" => "float",
-            "decimal" => "decimal",
-            _ => "double",
-        },
-        ApiTypeKind.Boolean => "bool",
         ApiTypeKind.Array => $"global::System.Collections.Generic.IList<{ElementName(type.Element!)}>",
         ApiTypeKind.Map => $"global::System.Collections.Generic.IDictionary<string, {ElementName(type.Element!)}>",
         ApiTypeKind.Named => _typeNames[type.SchemaId!],
@@ -45,10 +27,9 @@ internal sealed class TypeMapper
     /// <summary>The C# type as a member declares it: nullable when <paramref name="nullable"/>, except JsonElement, which holds null itself.</summary>
     public string DeclaredName(ApiType type, bool nullable) => nullable && type.Kind != ApiTypeKind.Any ? Name(type) + "?" : Name(type);
 
-    public bool IsValueType(ApiType type) => type.Kind switch
+    public bool IsValueType(ApiType type) => KnownFormats.Of(type)?.IsValueType ?? type.Kind switch
     {
-        ApiTypeKind.Integer or ApiTypeKind.Number or ApiTypeKind.Boolean or ApiTypeKind.Any => true,
-        ApiTypeKind.String => type.Format is "date-time" or "date" or "uuid",
+        ApiTypeKind.Any => true,
         ApiTypeKind.Named => _kinds[type.SchemaId!] is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum,
         _ => false,
     };
@@ -58,38 +39,21 @@ internal sealed class TypeMapper
     public bool IsEnum(ApiType type) => type.Kind == ApiTypeKind.Named && _kinds[type.SchemaId!] == ApiSchemaKind.Enum;
 
     /// <summary>An expression for the codec of <paramref name="type"/> (ignoring its nullability).</summary>
-    public string Codec(ApiType type, CodecTable table) => type.Kind switch
+    public string Codec(ApiType type, CodecTable table) => KnownFormats.Of(type)?.Codec ?? type.Kind switch
     {
-        ApiTypeKind.Binary => "global::CrmSdkGen.Runtime.Json.FileContentCodec.Instance",
-        ApiTypeKind.String => type.Format switch
-        {
-            "date-time" => Codecs + "DateTimeOffset",
-            "date" => Codecs + "DateOnly",
-            "uuid" => Codecs + "Guid",
-            "byte" => Codecs + "Base64",
-            _ => Codecs + "String",
-        },
-        ApiTypeKind.Integer => Codecs + (IsInt32(type.Format) ? "Int32" : "Int64"),
-        ApiTypeKind.Number => Codecs + type.Format switch
-        {
-            "float" => "Single",
-            "decimal" => "Decimal",
-            _ => "Double",
-        },
-        ApiTypeKind.Boolean => Codecs + "Boolean",
-        ApiTypeKind.Array => table.Field(Name(type), $"new global::CrmSdkGen.Runtime.Json.ListCodec<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
-        ApiTypeKind.Map => table.Field(Name(type), $"new global::CrmSdkGen.Runtime.Json.DictionaryCodec<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
-        ApiTypeKind.Named when IsEnum(type) => $"global::CrmSdkGen.Runtime.Json.StringEnumCodec<{Name(type)}>.Instance",
-        ApiTypeKind.Named when IsIntegerEnum(type) => $"global::CrmSdkGen.Runtime.Json.Int64EnumCodec<{Name(type)}>.Instance",
-        ApiTypeKind.Named => $"global::CrmSdkGen.Runtime.Json.ModelCodec<{Name(type)}>.Instance",
-        _ => Codecs + "Element",
+        ApiTypeKind.Array => table.Field(Name(type), $"new {RuntimeTypes.ListCodec}<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
+        ApiTypeKind.Map => table.Field(Name(type), $"new {RuntimeTypes.DictionaryCodec}<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
+        ApiTypeKind.Named when IsEnum(type) => $"{RuntimeTypes.StringEnumCodec}<{Name(type)}>.Instance",
+        ApiTypeKind.Named when IsIntegerEnum(type) => $"{RuntimeTypes.Int64EnumCodec}<{Name(type)}>.Instance",
+        ApiTypeKind.Named => $"{RuntimeTypes.ModelCodec}<{Name(type)}>.Instance",
+        _ => RuntimeTypes.JsonCodecs + "Element",
     };
 
     /// <summary>Formats a non-null value of a parameter type for a URI or header.</summary>
     public string FormatValue(ApiType type, string value) =>
         IsEnum(type) ? value + ".Value"
-        : IsIntegerEnum(type) ? $"global::CrmSdkGen.Runtime.Http.ParameterFormatter.Format((long){value})"
-        : $"global::CrmSdkGen.Runtime.Http.ParameterFormatter.Format({value})";
+        : IsIntegerEnum(type) ? $"{RuntimeTypes.ParameterFormatter}Format((long){value})"
+        : $"{RuntimeTypes.ParameterFormatter}Format({value})";
 
     private string ElementName(ApiType element) => DeclaredName(element, element.Nullable);
 
@@ -101,9 +65,7 @@ internal sealed class TypeMapper
             return codec;
         }
 
-        var wrapper = IsValueType(element) ? "NullableValueCodec" : "NullableReferenceCodec";
-        return $"new global::CrmSdkGen.Runtime.Json.{wrapper}<{Name(element)}>({codec})";
+        var wrapper = IsValueType(element) ? RuntimeTypes.NullableValueCodec : RuntimeTypes.NullableReferenceCodec;
+        return $"new {wrapper}<{Name(element)}>({codec})";
     }
-
-    private static bool IsInt32(string? format) => format is "int32" or "int16" or "int8" or "uint8" or "uint16";
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.CSharp;
@@ -13,7 +13,7 @@ namespace CrmSdkGen.CSharp;
 /// </summary>
 internal sealed class ValidationProjector
 {
-    private const string Rules = "global::CrmSdkGen.Runtime.Validation.ValidationRules.";
+    private const string Rules = RuntimeTypes.ValidationRules;
     private static readonly string[] CheckedFormats = { "email", "idn-email", "uri", "iri", "uri-reference", "iri-reference", "ipv4", "ipv6" };
     private static readonly string[] SensitiveWords = { "password", "secret", "token", "apikey", "api_key", "ssn", "credential" };
     private readonly TypeMapper _types;
@@ -37,7 +37,9 @@ internal sealed class ValidationProjector
         {
             var property = schema.Properties[i];
             var model = properties[i];
-            var name = TemplateText.CSharpString(property.JsonName);
+            var before = statements.Count;
+            AddRules(property, model);
+            var name = CSharpEscaping.CSharpString(property.JsonName);
             var isValueType = _types.IsValueType(property.Type);
             var mayBeNull = property.Type.Kind != ApiTypeKind.Any && (!isValueType || !(property.Required && !property.Type.Nullable));
             if (property.Required && !property.ReadOnly && !property.WriteOnly)
@@ -51,10 +53,12 @@ internal sealed class ValidationProjector
                 statements.Add($"if (Assigned.Has({model.Index}) && {model.Field} is null) {Rules}Required(context, {name}, true);");
             }
 
-            var sensitive = IsSensitive(property) ? ", sensitive: true" : string.Empty;
+            model.Sensitive = IsSensitive(property);
+            var sensitive = model.Sensitive ? ", sensitive: true" : string.Empty;
             if (property.Type is { Kind: ApiTypeKind.Named, SchemaId: { } id } && _lookup(id)?.Kind is ApiSchemaKind.Object or ApiSchemaKind.Union)
             {
                 statements.Add($"context.Nested({name}, {model.Field}{sensitive});");
+                model.ValidationStatements.AddRange(statements.Skip(before));
                 continue;
             }
 
@@ -63,6 +67,7 @@ internal sealed class ValidationProjector
             var checks = Checks(property.Type, variable, 0, patterns);
             if (checks.Count == 0)
             {
+                model.ValidationStatements.AddRange(statements.Skip(before));
                 continue;
             }
 
@@ -70,6 +75,7 @@ internal sealed class ValidationProjector
             statements.Add(mayBeNull
                 ? $"if ({model.Field} is {{ }} {variable}) {{ {body} }}"
                 : $"if (Assigned.Has({model.Index})) {{ var {variable} = {model.Field}; {body} }}");
+            model.ValidationStatements.AddRange(statements.Skip(before));
         }
 
         return statements;
@@ -90,7 +96,7 @@ internal sealed class ValidationProjector
 
                 if (constraints?.Pattern is { } pattern)
                 {
-                    var initializer = $"new global::System.Text.RegularExpressions.Regex({TemplateText.CSharpString(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, {Rules}PatternTimeout)";
+                    var initializer = $"new global::System.Text.RegularExpressions.Regex({CSharpEscaping.CSharpString(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, {Rules}PatternTimeout)";
                     var field = patterns.FirstOrDefault(candidate => candidate.Initializer == initializer);
                     if (field is null)
                     {
@@ -103,7 +109,7 @@ internal sealed class ValidationProjector
 
                 if (type.Format is { } format && CheckedFormats.Contains(format))
                 {
-                    checks.Add($"{Rules}Format(context, {value}, {TemplateText.CSharpString(format)});");
+                    checks.Add($"{Rules}Format(context, {value}, {CSharpEscaping.CSharpString(format)});");
                 }
 
                 break;
@@ -168,6 +174,69 @@ internal sealed class ValidationProjector
         }
 
         return checks;
+    }
+
+    // The property's own constraints as data, in the order the built-in statements check them.
+    private void AddRules(ApiProperty property, PropertyTemplateModel model)
+    {
+        var type = property.Type;
+        var constraints = type.Constraints;
+        if (property.Required && !property.ReadOnly && !property.WriteOnly)
+        {
+            model.Rules.Add(new RuleTemplateModel { Kind = "required" });
+        }
+
+        switch (type.Kind)
+        {
+            case ApiTypeKind.String when _types.Name(type) == "string":
+                if (constraints is { MinLength: not null } or { MaxLength: not null })
+                {
+                    model.Rules.Add(new RuleTemplateModel { Kind = "length", Min = Int(constraints.MinLength), Max = Int(constraints.MaxLength) });
+                }
+
+                if (constraints?.Pattern is { } pattern)
+                {
+                    model.Rules.Add(new RuleTemplateModel { Kind = "pattern", Argument = pattern });
+                }
+
+                if (type.Format is { } format && CheckedFormats.Contains(format))
+                {
+                    model.Rules.Add(new RuleTemplateModel { Kind = "format", Argument = format });
+                }
+
+                break;
+            case ApiTypeKind.Integer or ApiTypeKind.Number when constraints is not null:
+                var suffix = _types.Name(type) is "double" or "float" ? "d" : "m";
+                if (constraints.Minimum is not null || constraints.Maximum is not null)
+                {
+                    model.Rules.Add(new RuleTemplateModel { Kind = "range", Min = Number(constraints.Minimum, suffix), Max = Number(constraints.Maximum, suffix), ExclusiveMin = constraints.ExclusiveMinimum, ExclusiveMax = constraints.ExclusiveMaximum });
+                }
+
+                if (constraints.MultipleOf is { } step)
+                {
+                    model.Rules.Add(new RuleTemplateModel { Kind = "multiple_of", Argument = step + suffix });
+                }
+
+                break;
+            case ApiTypeKind.Named when type.SchemaId is { } id && _lookup(id) is { } target:
+                model.Rules.Add(new RuleTemplateModel { Kind = target.Kind is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum ? "known" : "nested" });
+                break;
+            case ApiTypeKind.Array:
+                if (constraints is { MinItems: not null } or { MaxItems: not null })
+                {
+                    model.Rules.Add(new RuleTemplateModel { Kind = "items", Min = Int(constraints.MinItems), Max = Int(constraints.MaxItems) });
+                }
+
+                if (constraints?.UniqueItems == true)
+                {
+                    model.Rules.Add(new RuleTemplateModel { Kind = "unique" });
+                }
+
+                break;
+            case ApiTypeKind.Map when constraints is { MinProperties: not null } or { MaxProperties: not null }:
+                model.Rules.Add(new RuleTemplateModel { Kind = "properties", Min = Int(constraints.MinProperties), Max = Int(constraints.MaxProperties) });
+                break;
+        }
     }
 
     private static bool IsSensitive(ApiProperty property) =>

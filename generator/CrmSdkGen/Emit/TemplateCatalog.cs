@@ -14,11 +14,19 @@ internal static class TemplateCatalog
 
     public static Template Get(string name) => BuiltIn.GetOrAdd(name, Load);
 
-    public static string ReadSource(string name)
+    public static string ReadSource(string name) =>
+        TryReadSource(name) ?? throw new InvalidOperationException("No built-in template named " + name + ".");
+
+    /// <summary>The text of the built-in template <paramref name="name"/>; null when there is none.</summary>
+    public static string? TryReadSource(string name)
     {
         var assembly = typeof(TemplateCatalog).Assembly;
-        using var stream = assembly.GetManifestResourceStream("CrmSdkGen.Templates." + name + ".sbn")
-            ?? throw new InvalidOperationException("No built-in template named " + name + ".");
+        using var stream = assembly.GetManifestResourceStream("CrmSdkGen.Templates." + name + ".sbn");
+        if (stream is null)
+        {
+            return null;
+        }
+
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

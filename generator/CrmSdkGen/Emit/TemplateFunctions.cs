@@ -10,8 +10,8 @@ internal static class TemplateFunctions
     public static ScriptObject Create()
     {
         var functions = new ScriptObject();
-        functions.Import("cs_string", new System.Func<string?, string>(TemplateText.CSharpString));
-        functions.Import("doc_inline", new System.Func<string?, string>(TemplateText.DocInline));
+        functions.Import("cs_string", new System.Func<string?, string>(CSharpEscaping.CSharpString));
+        functions.Import("doc_inline", new System.Func<string?, string>(CSharpEscaping.DocInline));
         functions.Import("summary", new System.Func<string?, string?, string, string>((text, fallback, indent) => DocElement("summary", string.IsNullOrWhiteSpace(text) ? fallback : text, indent)));
         functions.Import("remarks", new System.Func<string?, string, string>((text, indent) => DocElement("remarks", text, indent)));
         functions.Import("pascal", new System.Func<string?, string>(text => Identifier.Pascal(text ?? string.Empty)));
@@ -21,7 +21,7 @@ internal static class TemplateFunctions
 
     private static string DocElement(string element, string? text, string indent)
     {
-        var lines = TemplateText.DocLines(text);
+        var lines = CSharpEscaping.DocLines(text);
         if (lines.Count <= 1)
         {
             return $"{indent}/// <{element}>{(lines.Count == 0 ? string.Empty : lines[0])}</{element}>";

@@ -1,5 +1,5 @@
 using System;
-using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Emit;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -16,6 +16,7 @@ internal sealed class TemplateRenderer
     private readonly Dictionary<string, TemplateOverride> _overrides = new();
     private readonly Dictionary<string, Template> _parsed = new();
     private readonly string _nullableContext;
+    private readonly TemplateLoader _loader;
 
     /// <param name="overrides">The project's template overrides.</param>
     /// <param name="nullableWarnings">
@@ -30,6 +31,8 @@ internal sealed class TemplateRenderer
         {
             _overrides[template.Name] = template;
         }
+
+        _loader = new TemplateLoader(_overrides);
     }
 
     /// <summary>Renders with the override of <paramref name="templateName"/> if there is one, else the built-in template.</summary>
@@ -88,6 +91,7 @@ internal sealed class TemplateRenderer
             LoopLimit = int.MaxValue,
             LimitToString = 0,
             NewLine = "\n",
+            TemplateLoader = _loader,
         };
         context.PushGlobal(_functions);
         context.PushGlobal(globals);

@@ -1,4 +1,4 @@
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Generation;
 

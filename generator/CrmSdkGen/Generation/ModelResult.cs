@@ -1,3 +1,4 @@
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.Generation;

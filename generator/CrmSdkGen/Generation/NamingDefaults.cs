@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using CrmSdkGen.CSharp;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Generation;
 

@@ -2,9 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CrmSdkGen.Compare;
 using CrmSdkGen.CSharp;
 using CrmSdkGen.Emit;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Model;
+using CrmSdkGen.Model.Mapping;
 using CrmSdkGen.Read;
 
 namespace CrmSdkGen.Generation;

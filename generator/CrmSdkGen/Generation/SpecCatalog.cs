@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Read;
 
 namespace CrmSdkGen.Generation;

@@ -1,3 +1,5 @@
+using CrmSdkGen.Kernel;
+
 namespace CrmSdkGen.Model;
 
 /// <summary>Everything the later stages need from a spec, as immutable values that compare by content.</summary>

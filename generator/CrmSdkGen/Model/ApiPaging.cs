@@ -1,3 +1,5 @@
+using CrmSdkGen.Kernel;
+
 namespace CrmSdkGen.Model;
 
 internal enum ApiPagingKind

@@ -1,6 +1,6 @@
 using System.Linq;
 using CrmSdkGen.Generation;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using Microsoft.CodeAnalysis;
 
 namespace CrmSdkGen.Output;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Read;
 

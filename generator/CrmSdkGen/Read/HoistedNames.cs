@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Read;
 

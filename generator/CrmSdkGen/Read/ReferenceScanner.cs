@@ -34,7 +34,7 @@ internal static class ReferenceScanner
             var value = match.Groups["value"].Value;
 
             // An overlong reference of any kind goes through the bundler, which bounds it.
-            if (value.Length > Model.SpecLimits.MaxNameLength)
+            if (value.Length > SpecLimits.MaxNameLength)
             {
                 yield return value;
                 continue;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Read;
 

@@ -4,7 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi.YamlReader;
@@ -17,7 +17,7 @@ internal static class SpecReader
 {
     private static readonly Regex YamlPosition = new(@"line (\d+), column (\d+)", RegexOptions.CultureInvariant);
 
-    public static OpenApiDocument? Read(string text, SpecFormat format, DiagnosticSink sink, IReadOnlyList<Generation.SpecFile>? siblings = null)
+    public static OpenApiDocument? Read(string text, SpecFormat format, DiagnosticSink sink, IReadOnlyList<SpecFile>? siblings = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -26,7 +26,7 @@ internal static class SpecReader
         }
 
         // A spec that names other listed files is joined with them first; the reader then resolves internal references only.
-        var bundle = SpecBundler.Bundle(new Generation.SpecFile(sink.FilePath, text), siblings ?? Array.Empty<Generation.SpecFile>(), sink);
+        var bundle = SpecBundler.Bundle(new SpecFile(sink.FilePath, text), siblings ?? Array.Empty<SpecFile>(), sink);
         var readText = bundle?.Text ?? text;
         var readFormat = bundle is null ? format : SpecFormat.Json;
 

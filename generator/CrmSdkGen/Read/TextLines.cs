@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 
 namespace CrmSdkGen.Read;
 

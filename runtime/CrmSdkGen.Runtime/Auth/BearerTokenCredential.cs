@@ -1,4 +1,6 @@
 using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -24,13 +26,16 @@ public class BearerTokenCredential : ApiCredential
     {
     }
 
-    /// <summary>Whether a token the API rejected with 401 can be replaced by a new one.</summary>
-    internal virtual bool CanRefresh => false;
+    /// <inheritdoc />
+    public override bool CanApplyTo(SecurityScheme scheme) => scheme.Kind == SecuritySchemeKind.Bearer;
+
+    /// <inheritdoc />
+    public override async ValueTask ApplyAsync(HttpRequestMessage request, SecurityScheme scheme, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
 
     internal virtual ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _provider!(cancellationToken);
-
-    /// <summary>Forgets <paramref name="token"/> after the API rejected it, so the next request gets a new one.</summary>
-    internal virtual void Reject(string token)
-    {
-    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using CrmSdkGen.Runtime.Json;
 namespace CrmSdkGen.Runtime.Http;
 
 /// <summary>The error models an operation declares, by status code, range (4XX) or default; built by generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiErrorMap
 {
     private readonly List<(string Pattern, Func<ErrorContext, ApiException?> Create)> _entries = new();

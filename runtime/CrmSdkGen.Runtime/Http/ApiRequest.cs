@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -12,6 +13,7 @@ using CrmSdkGen.Runtime.Json;
 namespace CrmSdkGen.Runtime.Http;
 
 /// <summary>One request being built by a generated operation: method, templated path, parameters and body.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
     // Created on first use: most requests have a path value or two and nothing else.

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmSdkGen.Runtime.Json;
+using CrmSdkGen.Runtime.Resilience;
 
 namespace CrmSdkGen.Runtime.Http;
 

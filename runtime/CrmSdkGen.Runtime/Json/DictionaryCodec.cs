@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>A JSON object with arbitrary keys as an <see cref="IDictionary{TKey, TValue}"/>.</summary>
 /// <typeparam name="T">The value type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DictionaryCodec<T> : JsonCodec<IDictionary<string, T>>
 {
     private readonly JsonCodec<T> _value;

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -9,6 +10,7 @@ namespace CrmSdkGen.Runtime.Json;
 /// the enum's value, so it round-trips like an unknown string enum value.
 /// </summary>
 /// <typeparam name="T">The enumeration type, whose underlying type is long.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Int64EnumCodec<T> : JsonCodec<T>
     where T : struct, Enum
 {

@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>Codecs for the JSON primitives that OpenAPI types and formats map to.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonCodecs
 {
     /// <summary>A JSON string.</summary>

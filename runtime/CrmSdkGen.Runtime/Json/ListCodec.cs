@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>A JSON array as an <see cref="IList{T}"/>.</summary>
 /// <typeparam name="T">The item type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ListCodec<T> : JsonCodec<IList<T>>
 {
     private readonly JsonCodec<T> _item;

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>The codec of a generated model.</summary>
 /// <typeparam name="T">The model type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ModelCodec<T> : JsonCodec<T>
     where T : class, IJsonModel<T>
 {

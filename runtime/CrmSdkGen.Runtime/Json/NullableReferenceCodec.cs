@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>A reference type that may be JSON null.</summary>
 /// <typeparam name="T">The underlying reference type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class NullableReferenceCodec<T> : JsonCodec<T?>
     where T : class
 {

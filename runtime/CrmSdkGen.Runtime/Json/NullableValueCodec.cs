@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>A value type that may be JSON null.</summary>
 /// <typeparam name="T">The underlying value type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class NullableValueCodec<T> : JsonCodec<T?>
     where T : struct
 {

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>The codec of a generated string-backed enumeration.</summary>
 /// <typeparam name="T">The enumeration type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StringEnumCodec<T> : JsonCodec<T>
     where T : struct, IStringEnum<T>
 {

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>The JSON shape one alternative of a generated union accepts.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum UnionValueKind
 {
     /// <summary>An object with declared properties.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -14,6 +15,7 @@ namespace CrmSdkGen.Runtime.Paging;
 /// Generated clients call these for the paging patterns they detect; call them yourself for an operation whose pattern
 /// the generator did not recognise, with lambdas that call the generated method.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class PageWalker
 {
     /// <summary>Cursor paging: each page names the cursor of the next (HubSpot paging.next.after, next_cursor, page tokens); no cursor ends it.</summary>

@@ -15,13 +15,13 @@ namespace CrmSdkGen.Runtime.Resilience;
 /// </summary>
 internal static class ApiPipeline
 {
-    public static readonly ResiliencePropertyKey<ApiCall> CallKey = new("CrmSdkGen.Call");
+    public static readonly ResiliencePropertyKey<PipelineCall> CallKey = new("CrmSdkGen.Call");
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(ApiClientOptions options, ILogger? logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(PipelineSettings settings, ILogger? logger)
     {
-        var retry = options.Retry ?? new RetryOptions();
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
-        if (options.Timeout is { } overall)
+        var retry = settings.Retry ?? new RetryOptions();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.TimeProvider };
+        if (settings.Timeout is { } overall)
         {
             builder.AddTimeout(overall);
         }
@@ -35,16 +35,16 @@ internal static class ApiPipeline
                 MaxDelay = retry.MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = retry.UseJitter,
-                ShouldHandle = arguments => new ValueTask<bool>(ShouldRetry(arguments.Outcome, arguments.Context, retry, options.TimeProvider)),
+                ShouldHandle = arguments => new ValueTask<bool>(ShouldRetry(arguments.Outcome, arguments.Context, retry, settings.TimeProvider)),
                 DelayGenerator = arguments => new ValueTask<TimeSpan?>(
-                    arguments.Outcome.Result is { } response ? ServerDelay.From(response, options.TimeProvider.GetUtcNow()) : null),
+                    arguments.Outcome.Result is { } response ? ServerDelay.From(response, settings.TimeProvider.GetUtcNow()) : null),
                 OnRetry = arguments =>
                 {
                     var call = arguments.Context.Properties.GetValue(CallKey, null!);
                     if (logger is not null)
                     {
                         var reason = arguments.Outcome.Result is { } failed ? "status " + (int)failed.StatusCode : arguments.Outcome.Exception?.GetType().Name ?? "an unknown failure";
-                        ApiLog.Retrying(logger, call.Request.Method.Method, call.Request.PathTemplate, arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 2, reason);
+                        ApiLog.Retrying(logger, call.Method.Method, call.PathTemplate, arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 2, reason);
                     }
 
                     arguments.Outcome.Result?.Dispose();
@@ -53,12 +53,12 @@ internal static class ApiPipeline
             });
         }
 
-        if (options.RateLimiter is { } limiter)
+        if (settings.RateLimiter is { } limiter)
         {
             builder.AddRateLimiter(limiter);
         }
 
-        if (options.AttemptTimeout is { } attempt)
+        if (settings.AttemptTimeout is { } attempt)
         {
             builder.AddTimeout(attempt);
         }
@@ -87,12 +87,12 @@ internal static class ApiPipeline
         }
 
         var notProcessed = RetryRules.WasNotProcessed(status, exception);
-        if (!call.Request.IsReplayable)
+        if (!call.IsReplayable)
         {
             // The body stream has been read; only a request that never left can go again.
             return exception is not null && notProcessed;
         }
 
-        return RetryRules.IsIdempotent(call.Request.Method) || call.HasIdempotencyKey || notProcessed;
+        return RetryRules.IsIdempotent(call.Method) || call.HasIdempotencyKey || notProcessed;
     }
 }

@@ -4,7 +4,7 @@ namespace CrmSdkGen.Runtime.Resilience;
 
 /// <summary>
 /// When and how often a generated client retries. Retried: 408, 429, 500, 502, 503, 504, transient network errors and
-/// attempts that ran past <see cref="ApiClientOptions.AttemptTimeout"/>. POST and PATCH are retried only when the
+/// attempts that ran past the client options' <c>AttemptTimeout</c>. POST and PATCH are retried only when the
 /// server cannot have processed the request (the connection was refused, or it answered 429) or when the request
 /// carries an idempotency key.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class RetryOptions
 
     /// <summary>
     /// The longest wait a server may ask for with Retry-After or a rate-limit reset header; when it asks for more, the
-    /// response is returned (as an <see cref="Http.ApiException"/>) instead of waiting. Default 60 seconds.
+    /// response is returned (as the <c>ApiException</c> of its status) instead of waiting. Default 60 seconds.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 

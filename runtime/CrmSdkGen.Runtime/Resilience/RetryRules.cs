@@ -18,6 +18,6 @@ internal static class RetryRules
 
     /// <summary>Network failures and attempt timeouts; the caller's own cancellation is not one.</summary>
     public static bool IsTransient(Exception exception) =>
-        exception is HttpRequestException { InnerException: not Http.RequestBodyException } or IOException or TimeoutRejectedException
+        exception is HttpRequestException { InnerException: not RequestBodyException } or IOException or TimeoutRejectedException
         || (exception is OperationCanceledException { InnerException: TimeoutException });
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 using CrmSdkGen.Model;
 
 namespace CrmSdkGen.Tests.Conformance;

@@ -1,7 +1,9 @@
 using System.Reflection;
 using CrmSdkGen.CSharp;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
+using CrmSdkGen.Model;
 using CrmSdkGen.Runtime.Auth;
 using CrmSdkGen.Runtime.Http;
 using CrmSdkGen.Tests.Support;

@@ -1,3 +1,5 @@
+using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -103,5 +105,5 @@ public sealed class BrokenSpecDiagnosticsTests
     }
 
     private static List<string> Messages(string spec, string path = GeneratorHarness.SpecPath) =>
-        CrmSdkGen.Generation.SdkGenerator.Generate(new CrmSdkGen.Generation.SpecSource(path, spec, "Test.Api", "TestClient", "Test")).Diagnostics.Select(diagnostic => diagnostic.Message).ToList();
+        CrmSdkGen.Generation.SdkGenerator.Generate(new CrmSdkGen.Kernel.SpecSource(path, spec, "Test.Api", "TestClient", "Test")).Diagnostics.Select(diagnostic => diagnostic.Message).ToList();
 }

@@ -1,4 +1,3 @@
-using CrmSdkGen.Generation;
 using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Generator;

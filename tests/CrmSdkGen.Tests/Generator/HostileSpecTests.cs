@@ -1,3 +1,4 @@
+using CrmSdkGen.CSharp;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,3 +1,5 @@
+using CrmSdkGen.Emit;
+using CrmSdkGen.Generation;
 using CrmSdkGen.Output;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis;

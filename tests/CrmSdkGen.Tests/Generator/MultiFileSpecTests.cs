@@ -1,6 +1,6 @@
 using System.Text;
 using CrmSdkGen.Generation;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CrmSdkGen.Model.Mapping;
 using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Generator;
@@ -123,15 +124,15 @@ public sealed class NamingRuleTests
     [Fact]
     public void Singular_names_of_resources_follow_english_plurals()
     {
-        Assert.Equal("person", CrmSdkGen.Model.ResourceNaming.Singular("persons"));
-        Assert.Equal("Person", CrmSdkGen.Model.ResourceNaming.Singular("People"));
-        Assert.Equal("activity", CrmSdkGen.Model.ResourceNaming.Singular("activities"));
-        Assert.Equal("address", CrmSdkGen.Model.ResourceNaming.Singular("addresses"));
-        Assert.Equal("status", CrmSdkGen.Model.ResourceNaming.Singular("statuses"));
-        Assert.Equal("box", CrmSdkGen.Model.ResourceNaming.Singular("boxes"));
-        Assert.Equal("leadLabel", CrmSdkGen.Model.ResourceNaming.Singular("leadLabels"));
-        Assert.Equal("Lead", CrmSdkGen.Model.ResourceNaming.Singular("Leads"));
-        Assert.Equal("campus", CrmSdkGen.Model.ResourceNaming.Singular("campus"));
+        Assert.Equal("person", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("persons"));
+        Assert.Equal("Person", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("People"));
+        Assert.Equal("activity", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("activities"));
+        Assert.Equal("address", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("addresses"));
+        Assert.Equal("status", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("statuses"));
+        Assert.Equal("box", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("boxes"));
+        Assert.Equal("leadLabel", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("leadLabels"));
+        Assert.Equal("Lead", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("Leads"));
+        Assert.Equal("campus", CrmSdkGen.Model.Mapping.ResourceNaming.Singular("campus"));
     }
 
     private static List<string> ModelNames(string spec) =>

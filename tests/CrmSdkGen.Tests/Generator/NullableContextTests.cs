@@ -1,5 +1,6 @@
+using CrmSdkGen.Emit;
 using CrmSdkGen.Generation;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Output;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis;

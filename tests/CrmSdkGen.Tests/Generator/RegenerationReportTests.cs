@@ -1,5 +1,5 @@
 using CrmSdkGen.Generation;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Output;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis;

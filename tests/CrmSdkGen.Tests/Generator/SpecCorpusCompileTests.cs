@@ -1,4 +1,4 @@
-using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -25,7 +25,7 @@ public sealed class SpecCorpusCompileTests(ITestOutputHelper output)
             output.WriteLine($"  {diagnostic.Id} {diagnostic.Severity} ({diagnostic.Span.StartLine + 1},{diagnostic.Span.StartColumn + 1}): {diagnostic.Message}");
         }
 
-        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == Model.Severity.Error);
+        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == Kernel.Severity.Error);
         Assert.NotEmpty(result.Files);
 
         var problems = GeneratedCompilation.Problems(GeneratedCompilation.Compile(result));

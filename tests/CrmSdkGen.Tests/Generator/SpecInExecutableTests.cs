@@ -1,3 +1,4 @@
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Output;
 using CrmSdkGen.Tests.Support;
 using Microsoft.CodeAnalysis;

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
 using Xunit.Abstractions;
 
@@ -152,7 +154,7 @@ public sealed class SyncAdapterGenerationTests(ITestOutputHelper output)
             output.WriteLine($"  no adapter, line {diagnostic.Span.StartLine + 1}: {diagnostic.Message[..diagnostic.Message.IndexOf(". Write one", StringComparison.Ordinal)]}");
         }
 
-        Assert.All(skipped, diagnostic => Assert.Equal(CrmSdkGen.Model.Severity.Info, diagnostic.Severity));
+        Assert.All(skipped, diagnostic => Assert.Equal(CrmSdkGen.Kernel.Severity.Info, diagnostic.Severity));
         Assert.All(skipped, diagnostic => Assert.StartsWith("No sync adapter for GET /", diagnostic.Message, StringComparison.Ordinal));
         Assert.True(adapters.Count + skipped.Count > 0, "the spec has no collection with a read by id");
         if (expected is not null)

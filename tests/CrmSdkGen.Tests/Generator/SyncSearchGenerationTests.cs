@@ -1,3 +1,4 @@
+using CrmSdkGen.Generation;
 using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Generator;

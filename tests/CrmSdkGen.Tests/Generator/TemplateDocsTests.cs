@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text;
-using CrmSdkGen.CSharp.Emit;
+using CrmSdkGen.CSharp.TemplateModels;
 
 namespace CrmSdkGen.Tests.Generator;
 
@@ -20,7 +20,7 @@ public sealed class TemplateDocsTests
 
         var models = typeof(FileToRender).Assembly.GetTypes()
             .Where(type => type.Namespace == typeof(FileToRender).Namespace && type.Name.EndsWith("TemplateModel", StringComparison.Ordinal))
-            .Append(typeof(CrmSdkGen.CSharp.CodecField));
+            .Append(typeof(CrmSdkGen.CSharp.TemplateModels.CodecField));
         var missing = models
             .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(property => (type.Name, Member: SnakeCase(property.Name))))
             .Where(entry => !docs.Contains("`" + entry.Member + "`", StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
 using CrmSdkGen.Tool;
 

@@ -1,5 +1,5 @@
 using CrmSdkGen.Generation;
-using CrmSdkGen.Model;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Generator;

@@ -1,4 +1,5 @@
 using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

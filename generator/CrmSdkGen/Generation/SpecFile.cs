@@ -1,4 +1,0 @@
-namespace CrmSdkGen.Generation;
-
-/// <summary>A spec file of the project, available to the others as a target of relative $refs.</summary>
-internal sealed record SpecFile(string Path, string Text);

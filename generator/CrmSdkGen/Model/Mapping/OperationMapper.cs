@@ -1,0 +1,365 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmSdkGen.Kernel;
+using CrmSdkGen.Read;
+using Microsoft.OpenApi;
+
+namespace CrmSdkGen.Model.Mapping;
+
+/// <summary>Maps the operations of a document to <see cref="ApiOperation"/>s.</summary>
+internal sealed class OperationMapper
+{
+    private readonly OpenApiDocument _document;
+    private readonly SchemaMapper _schemas;
+    private readonly DiagnosticSink _sink;
+    private readonly ResourceNaming _resources;
+
+    public OperationMapper(OpenApiDocument document, SchemaMapper schemas, DiagnosticSink sink)
+    {
+        _document = document;
+        _schemas = schemas;
+        _sink = sink;
+        _resources = new ResourceNaming(document.Paths?.Keys ?? Enumerable.Empty<string>());
+    }
+
+    public List<ApiOperation> MapAll()
+    {
+        var operations = new List<ApiOperation>();
+        foreach (var path in _document.Paths ?? new OpenApiPaths())
+        {
+            if (path.Value.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in path.Value.Operations)
+            {
+                var pointer = "#/paths/" + SpecPointer.Escape(path.Key) + "/" + entry.Key.Method.ToLowerInvariant();
+                try
+                {
+                    operations.Add(Map(path.Key, path.Value, entry.Key.Method.ToUpperInvariant(), entry.Value, pointer));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    _sink.Report(DiagnosticIds.UnreadableNode, Severity.Warning, $"The operation {entry.Key.Method.ToUpperInvariant()} {path.Key} could not be read ({Unreadable.Reason(exception)}); it is left out, and the other operations are generated.", pointer);
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    private ApiOperation Map(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string pointer)
+    {
+        var hint = operation.OperationId ?? method + path;
+        var group = operation.Tags?.FirstOrDefault()?.Name is { Length: > 0 } tag ? tag : FirstSegment(path);
+        return new ApiOperation(
+            group,
+            operation.OperationId,
+            method,
+            path,
+            operation.Summary,
+            operation.Description,
+            operation.Deprecated,
+            MapParameters(pathItem, operation, pointer, hint).ToEquatableArray(),
+            MapBody(operation.RequestBody, pointer + "/requestBody", hint),
+            MapResult(operation.Responses, pointer + "/responses", hint, path, method),
+            MapErrors(operation.Responses, pointer + "/responses", hint).ToEquatableArray(),
+            MapSecurity(operation.Security ?? _document.Security).ToEquatableArray())
+        {
+            SyncHints = SyncHintsReader.Read(operation, pointer, _sink),
+        };
+    }
+
+    private static string FirstSegment(string path)
+    {
+        var segment = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(part => !part.StartsWith("{", StringComparison.Ordinal));
+        return segment ?? "Default";
+    }
+
+    private List<ApiParameter> MapParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string hint)
+    {
+        var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        AddParameters(merged, pathItem.Parameters, pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters");
+        AddParameters(merged, operation.Parameters, pointer + "/parameters");
+
+        AddUndeclaredPathParameters(merged, pointer);
+        var result = new List<ApiParameter>();
+        foreach (var (parameter, parameterPointer) in merged)
+        {
+            if (parameter.Name is null || parameter.In is null)
+            {
+                continue;
+            }
+
+            ApiParameterLocation location;
+            switch (parameter.In.Value)
+            {
+                case ParameterLocation.Path:
+                    location = ApiParameterLocation.Path;
+                    break;
+                case ParameterLocation.Query:
+                    location = ApiParameterLocation.Query;
+                    break;
+                case ParameterLocation.Header:
+                    location = ApiParameterLocation.Header;
+                    break;
+                case ParameterLocation.Cookie:
+                    location = ApiParameterLocation.Cookie;
+                    break;
+                default:
+                    _sink.Report(DiagnosticIds.UnsupportedParameter, Severity.Warning, $"The parameter '{parameter.Name}' in '{parameter.In}' is not supported and is left out of the method.", parameterPointer);
+                    continue;
+            }
+
+            var schema = parameter.Schema ?? MediaTypes.Choose(parameter.Content)?.Media.Schema;
+            var type = _schemas.Map(schema, parameterPointer + "/schema", hint + "_" + parameter.Name);
+            var structured = false;
+            if (!IsFormattable(type) && location == ApiParameterLocation.Query && type.Kind != ApiTypeKind.Binary)
+            {
+                // Objects, maps, unions and arrays of them go in the query as deepObject brackets: filter[created][gte]=1.
+                structured = true;
+            }
+            else if (!IsFormattable(type))
+            {
+                _sink.Report(
+                    DiagnosticIds.UnsupportedParameter,
+                    Severity.Warning,
+                    $"The parameter '{parameter.Name}' has a structured type that is not serialised yet; the method takes it as an already formatted string.",
+                    parameterPointer);
+                type = new ApiType(ApiTypeKind.String, Nullable: type.Nullable);
+            }
+
+            result.Add(new ApiParameter(
+                parameter.Name,
+                location,
+                type,
+                location == ApiParameterLocation.Path || parameter.Required,
+                parameter.Explode,
+                parameter.Description,
+                parameter.Deprecated)
+            {
+                Structured = structured,
+                Style = StyleName(parameter.Style, location),
+                Example = Example(parameter, schema),
+            });
+        }
+
+        return result;
+    }
+
+    private static string? Example(IOpenApiParameter parameter, IOpenApiSchema? schema)
+    {
+        var resolved = schema is null ? null : SchemaFacts.Resolve(schema);
+        var node = parameter.Example
+            ?? parameter.Examples?.Values.Select(example => example.Value).FirstOrDefault(value => value is not null)
+            ?? resolved?.Examples?.FirstOrDefault(value => value is not null)
+            ?? resolved?.Enum?.FirstOrDefault(value => value is not null)
+            ?? resolved?.Default
+            ?? resolved?.Items?.Examples?.FirstOrDefault(value => value is not null)
+            ?? SchemaFacts.Resolve(resolved?.Items ?? new OpenApiSchema()).Enum?.FirstOrDefault(value => value is not null);
+        return node?.ToJsonString();
+    }
+
+    private static string StyleName(ParameterStyle? style, ApiParameterLocation location) => style switch
+    {
+        ParameterStyle.Label => "label",
+        ParameterStyle.Matrix => "matrix",
+        ParameterStyle.SpaceDelimited => "spaceDelimited",
+        ParameterStyle.PipeDelimited => "pipeDelimited",
+        ParameterStyle.DeepObject => "deepObject",
+        ParameterStyle.Form => "form",
+        ParameterStyle.Simple => "simple",
+        _ => location is ApiParameterLocation.Query or ApiParameterLocation.Cookie ? "form" : "simple",
+    };
+
+    private void AddUndeclaredPathParameters(List<(IOpenApiParameter Parameter, string Pointer)> merged, string pointer)
+    {
+        var path = SpecPointer.Split(pointer)[1];
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(path, @"\{([^}/]+)\}"))
+        {
+            var name = match.Groups[1].Value;
+            if (merged.Any(entry => entry.Parameter.In == ParameterLocation.Path && entry.Parameter.Name == name))
+            {
+                continue;
+            }
+
+            _sink.Report(
+                DiagnosticIds.SpecRuleViolation,
+                Severity.Info,
+                $"The path template names '{{{name}}}' but the operation declares no such path parameter; the method takes it as a required string.",
+                pointer);
+            merged.Add((new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } }, pointer));
+        }
+    }
+
+    private static void AddParameters(List<(IOpenApiParameter, string)> merged, IList<IOpenApiParameter>? parameters, string pointer)
+    {
+        if (parameters is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            merged.RemoveAll(existing => existing.Item1.Name == parameter.Name && existing.Item1.In == parameter.In);
+            merged.Add((parameter, pointer + "/" + i));
+        }
+    }
+
+    private bool IsFormattable(ApiType type) => type.Kind switch
+    {
+        ApiTypeKind.String or ApiTypeKind.Integer or ApiTypeKind.Number or ApiTypeKind.Boolean => true,
+        ApiTypeKind.Named => _schemas.IsEnum(type.SchemaId!),
+        ApiTypeKind.Array => type.Element is { Kind: not ApiTypeKind.Array and not ApiTypeKind.Map and not ApiTypeKind.Any and not ApiTypeKind.Binary } element && IsFormattable(element),
+        _ => false,
+    };
+
+    private ApiBody? MapBody(IOpenApiRequestBody? body, string pointer, string hint)
+    {
+        var chosen = MediaTypes.Choose(body?.Content);
+        if (body is null || chosen is null)
+        {
+            return null;
+        }
+
+        var (mediaType, media, kind) = chosen.Value;
+        var mediaPointer = pointer + "/content/" + SpecPointer.Escape(mediaType);
+        if (kind == ApiContentKind.Raw)
+        {
+            _sink.Report(
+                DiagnosticIds.UnsupportedMediaType,
+                Severity.Warning,
+                $"Request bodies of type '{mediaType}' are not encoded by the client yet; the method takes an HttpContent that the caller builds.",
+                mediaPointer);
+        }
+
+        var type = kind is ApiContentKind.Json or ApiContentKind.Form or ApiContentKind.Multipart ? _schemas.Map(media.Schema, mediaPointer + "/schema", hint + "_Request") : null;
+        var deepObjects = (media.Encoding ?? new Dictionary<string, OpenApiEncoding>())
+            .Where(pair => pair.Value.Style == ParameterStyle.DeepObject)
+            .Select(pair => pair.Key)
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .ToEquatableArray();
+        var example = media.Example
+            ?? media.Examples?.Values.Select(value => value.Value).FirstOrDefault(value => value is not null)
+            ?? (media.Schema is null ? null : SchemaFacts.Resolve(media.Schema).Examples?.FirstOrDefault(value => value is not null));
+        return new ApiBody(kind, mediaType, type, body.Required, body.Description, deepObjects) { Example = example?.ToJsonString() };
+    }
+
+    private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint, string path, string method)
+    {
+        if (responses is null || responses.Count == 0)
+        {
+            return ApiResult.None;
+        }
+
+        var successes = responses.Where(pair => IsSuccess(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        if (successes.Count == 0 && responses.TryGetValue("default", out var fallback))
+        {
+            successes.Add(new KeyValuePair<string, IOpenApiResponse>("default", fallback));
+        }
+
+        // 204 and 205 never carry a body, whatever the spec declares for them.
+        successes = successes.Select(pair => pair.Key is "204" or "205" ? new KeyValuePair<string, IOpenApiResponse>(pair.Key, new OpenApiResponse { Description = pair.Value.Description }) : pair).ToList();
+        var withContent = WidestSuccess(successes);
+        if (withContent.Value is null)
+        {
+            return ApiResult.None;
+        }
+
+        var (mediaType, media, kind) = MediaTypes.Choose(withContent.Value.Content)!.Value;
+
+        // A media type without a schema (what Swagger 2.0 responses without one become) promises no particular body.
+        var mayBeEmpty = successes.Any(pair => MediaTypes.Choose(pair.Value.Content) is null) || media.Schema is null;
+        if (kind is ApiContentKind.Raw or ApiContentKind.Form or ApiContentKind.Multipart)
+        {
+            kind = ApiContentKind.Text;
+        }
+
+        if (kind == ApiContentKind.Json)
+        {
+            foreach (var (schema, suggestion) in _resources.Suggest(path, method, media.Schema))
+            {
+                _schemas.Suggest(schema, suggestion);
+            }
+        }
+
+        var type = kind == ApiContentKind.Json
+            ? _schemas.Map(media.Schema, pointer + "/" + SpecPointer.Escape(withContent.Key) + "/content/" + SpecPointer.Escape(mediaType) + "/schema", hint + "_Response")
+            : null;
+        var linkHeader = withContent.Value.Headers?.Keys.Any(name => string.Equals(name, "Link", StringComparison.OrdinalIgnoreCase)) == true;
+        return new ApiResult(kind, type, mayBeEmpty, withContent.Value.Description) { LinkHeader = linkHeader };
+    }
+
+    // Where success statuses declare different bodies (HubSpot's batch endpoints: 200 with the results, 207 with the
+    // results and the errors), the one that declares every property of the others reads them all; else the first.
+    private static KeyValuePair<string, IOpenApiResponse> WidestSuccess(List<KeyValuePair<string, IOpenApiResponse>> successes)
+    {
+        var withContent = successes.Where(pair => MediaTypes.Choose(pair.Value.Content) is not null).ToList();
+        if (withContent.Count < 2)
+        {
+            return withContent.FirstOrDefault();
+        }
+
+        HashSet<string>? Properties(KeyValuePair<string, IOpenApiResponse> pair) =>
+            MediaTypes.Choose(pair.Value.Content)!.Value.Media.Schema is { } schema && SchemaFacts.Resolve(schema).Properties is { Count: > 0 } properties
+                ? new HashSet<string>(properties.Keys, StringComparer.Ordinal)
+                : null;
+        var declared = withContent.Select(Properties).ToList();
+        if (declared.Any(properties => properties is null))
+        {
+            return withContent[0];
+        }
+
+        for (var i = 0; i < withContent.Count; i++)
+        {
+            if (declared.All(other => declared[i]!.IsSupersetOf(other!)) && declared.Any(other => declared[i]!.Count > other!.Count))
+            {
+                return withContent[i];
+            }
+        }
+
+        return withContent[0];
+    }
+
+    private List<ApiErrorResponse> MapErrors(OpenApiResponses? responses, string pointer, string hint)
+    {
+        var errors = new List<ApiErrorResponse>();
+        if (responses is null)
+        {
+            return errors;
+        }
+
+        var hasSuccess = responses.Keys.Any(IsSuccess);
+        foreach (var pair in responses)
+        {
+            var isError = pair.Key.StartsWith("4", StringComparison.Ordinal) || pair.Key.StartsWith("5", StringComparison.Ordinal)
+                || (pair.Key == "default" && hasSuccess);
+            if (!isError || MediaTypes.Choose(pair.Value.Content) is not { Kind: ApiContentKind.Json } chosen)
+            {
+                continue;
+            }
+
+            var type = _schemas.Map(chosen.Media.Schema, pointer + "/" + SpecPointer.Escape(pair.Key) + "/content/" + SpecPointer.Escape(chosen.MediaType) + "/schema", hint + "_Error" + pair.Key);
+            errors.Add(new ApiErrorResponse(pair.Key.ToUpperInvariant() == "DEFAULT" ? "default" : pair.Key.ToUpperInvariant(), type));
+        }
+
+        return errors;
+    }
+
+    private static bool IsSuccess(string status) => status.StartsWith("2", StringComparison.Ordinal);
+
+    private static List<SecurityAlternative> MapSecurity(IList<OpenApiSecurityRequirement>? requirements)
+    {
+        var alternatives = new List<SecurityAlternative>();
+        foreach (var requirement in requirements ?? new List<OpenApiSecurityRequirement>())
+        {
+            var keys = requirement.Keys.Select(key => key.Reference?.Id).Where(id => id is not null).Select(id => id!).ToEquatableArray();
+            alternatives.Add(new SecurityAlternative(keys));
+        }
+
+        return alternatives;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Linq;
+using Microsoft.OpenApi;
+
+namespace CrmSdkGen.Model.Mapping;
+
+/// <summary>Decides the shape of a resolved schema.</summary>
+internal static class SchemaClassifier
+{
+    public static SchemaShape Classify(IOpenApiSchema schema)
+    {
+        var properties = SchemaFacts.HasProperties(schema);
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            return allOf.Count == 1 && !properties ? SchemaShape.Alias : SchemaShape.Object;
+        }
+
+        var alternatives = (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>()).ToList();
+        if (alternatives.Count > 0 && !properties)
+        {
+            return alternatives.Count(alternative => !SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternative))) == 1 ? SchemaShape.Alias : SchemaShape.Union;
+        }
+
+        if (SchemaFacts.IntegerEnumValues(schema) is not null)
+        {
+            return SchemaShape.IntegerEnum;
+        }
+
+        if (SchemaFacts.StringEnumValues(schema) is not null)
+        {
+            var type = SchemaFacts.NonNullType(schema);
+            return type is null or JsonSchemaType.String ? SchemaShape.Enum : SchemaShape.Primitive;
+        }
+
+        switch (SchemaFacts.NonNullType(schema))
+        {
+            case JsonSchemaType.Array:
+                return SchemaShape.Array;
+            case JsonSchemaType.Object:
+                return properties || !schema.AdditionalPropertiesAllowed ? SchemaShape.Object : SchemaShape.Map;
+            case JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean:
+                return SchemaShape.Primitive;
+            case null when schema.Const is not null:
+                return SchemaShape.Primitive;
+            case null:
+                return properties ? SchemaShape.Object
+                    : schema.Items is not null ? SchemaShape.Array
+                    : schema.AdditionalProperties is not null ? SchemaShape.Map
+                    : SchemaShape.Any;
+            default:
+                return SchemaShape.MultiType;
+        }
+    }
+
+    public static bool IsNamed(SchemaShape shape) => shape is SchemaShape.Object or SchemaShape.Enum or SchemaShape.IntegerEnum or SchemaShape.Union or SchemaShape.MultiType;
+}

@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace CrmSdkGen.Model.Mapping;
+
+/// <summary>Questions about one OpenAPI schema that the mapper asks repeatedly.</summary>
+internal static class SchemaFacts
+{
+    public static bool AllowsNull(IOpenApiSchema schema) =>
+        schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
+
+    public static JsonSchemaType? NonNullType(IOpenApiSchema schema) =>
+        schema.Type is { } type && (type & ~JsonSchemaType.Null) is var rest && rest != 0 ? rest : null;
+
+    public static bool IsOnlyNull(IOpenApiSchema schema) =>
+        schema.Type == JsonSchemaType.Null
+        || (schema.Enum is { Count: > 0 } values && values.All(value => value is null));
+
+    public static bool HasProperties(IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
+
+    public static bool IsSingleType(JsonSchemaType type) =>
+        type is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean
+            or JsonSchemaType.Array or JsonSchemaType.Object;
+
+    public static List<string>? StringEnumValues(IOpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values)
+        {
+            return null;
+        }
+
+        var strings = new List<string>();
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String)
+            {
+                strings.Add(scalar.GetValue<string>());
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return strings.Count > 0 ? strings : null;
+    }
+
+    public static List<long>? IntegerEnumValues(IOpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values || NonNullType(schema) != JsonSchemaType.Integer)
+        {
+            return null;
+        }
+
+        var integers = new List<long>();
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.Number && long.TryParse(scalar.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                integers.Add(number);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return integers.Count > 0 ? integers : null;
+    }
+
+    /// <summary>The names an x-enum-varnames or x-enumNames extension gives to enum values, in order.</summary>
+    public static List<string>? EnumNameExtension(IOpenApiSchema schema)
+    {
+        foreach (var key in new[] { "x-enum-varnames", "x-enumNames" })
+        {
+            if (schema.Extensions?.TryGetValue(key, out var extension) == true && extension is JsonNodeExtension { Node: JsonArray names })
+            {
+                return names.Select(name => name?.ToString() ?? string.Empty).ToList();
+            }
+        }
+
+        return null;
+    }
+
+    public static IOpenApiSchema Resolve(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
+
+    public static string? Describe(IOpenApiSchema schema) =>
+        string.IsNullOrWhiteSpace(schema.Description) ? (string.IsNullOrWhiteSpace(schema.Title) ? null : schema.Title) : schema.Description;
+}
