@@ -1,25 +1,11 @@
 using System;
-using System.Buffers;
-using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.IO;
-using System.Linq;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmSdkGen.Runtime.Auth;
-using CrmSdkGen.Runtime.Diagnostics;
 using CrmSdkGen.Runtime.Json;
-using CrmSdkGen.Runtime.Resilience;
-using CrmSdkGen.Runtime.Validation;
-using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Timeout;
 
 namespace CrmSdkGen.Runtime.Http;
 
