@@ -28,18 +28,7 @@ public abstract class SyncStoreContractTests : IAsyncLifetime
     protected virtual ISyncStore ReopenStore(ISyncStore store) => store;
 
     /// <summary>Lets go of a store the suite opened; disposes it by default.</summary>
-    protected virtual async ValueTask CloseStoreAsync(ISyncStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
+    protected virtual ValueTask CloseStoreAsync(ISyncStore store) => StoreClosing.CloseAsync(store);
 
     /// <inheritdoc />
     public virtual Task InitializeAsync() => Task.CompletedTask;

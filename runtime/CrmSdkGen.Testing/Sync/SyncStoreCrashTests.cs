@@ -32,18 +32,7 @@ public abstract class SyncStoreCrashTests
     protected abstract ISteppedSyncStore OpenStore(string name);
 
     /// <summary>Lets go of a store as a killed process would (nothing flushed on the way out); disposes it by default.</summary>
-    protected virtual async ValueTask CloseStoreAsync(ISyncStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
+    protected virtual ValueTask CloseStoreAsync(ISyncStore store) => StoreClosing.CloseAsync(store);
 
     /// <summary>A sync that fails at any step of any commit resumes without losing or repeating a record.</summary>
     [Theory]
