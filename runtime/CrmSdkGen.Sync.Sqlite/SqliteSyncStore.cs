@@ -48,14 +48,14 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         try
         {
             _connection.Open();
-            Execute($"""
+            _statements.Execute($"""
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=NORMAL;
                 CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER, seen TEXT);
                 CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """);
-            RequireColumns("local", "base", "pending", "pending_order", "seen");
-            Execute($"CREATE INDEX IF NOT EXISTS {_records}_outbox ON {_records} (pending_order) WHERE pending <> 0;");
+            _statements.RequireColumns(_records, "local", "base", "pending", "pending_order", "seen");
+            _statements.Execute($"CREATE INDEX IF NOT EXISTS {_records}_outbox ON {_records} (pending_order) WHERE pending <> 0;");
         }
         catch
         {
@@ -68,9 +68,9 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
     public Task<SyncRecord?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         Locked(cancellationToken, () =>
         {
-            using var command = Command($"SELECT {Columns} FROM {_records} WHERE key = $key;", null, ("$key", key));
+            using var command = _statements.Command($"SELECT {Columns} FROM {_records} WHERE key = $key;", null, ("$key", key));
             using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadRecord(reader) : null;
+            return reader.Read() ? SqliteRecordColumns.ReadRecord(reader) : null;
         });
 
     /// <inheritdoc />
@@ -79,11 +79,11 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         {
             var found = new Dictionary<string, SyncRecord>(StringComparer.Ordinal);
             var command = _statements.Get($"SELECT {Columns} FROM {_records} WHERE key IN (SELECT value FROM json_each($keys));", null, "$keys");
-            command.Parameters[0].Value = JsonArrayOf(keys);
+            command.Parameters[0].Value = SqliteRecordColumns.JsonArrayOf(keys);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var record = ReadRecord(reader);
+                var record = SqliteRecordColumns.ReadRecord(reader);
                 found[record.Key] = record;
             }
 
@@ -95,11 +95,11 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         Locked<IReadOnlyDictionary<string, JsonElement>>(cancellationToken, () =>
         {
             var records = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            using var command = Command($"SELECT key, local FROM {_records} WHERE local IS NOT NULL ORDER BY key;", null);
+            using var command = _statements.Command($"SELECT key, local FROM {_records} WHERE local IS NOT NULL ORDER BY key;", null);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                records[reader.GetString(0)] = Read(reader, 1);
+                records[reader.GetString(0)] = SqliteRecordColumns.Read(reader, 1);
             }
 
             return records;
@@ -110,11 +110,11 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         Locked<IReadOnlyList<SyncRecord>>(cancellationToken, () =>
         {
             var pending = new List<SyncRecord>();
-            using var command = Command($"SELECT {Columns} FROM {_records} WHERE pending <> 0 ORDER BY pending_order;", null);
+            using var command = _statements.Command($"SELECT {Columns} FROM {_records} WHERE pending <> 0 ORDER BY pending_order;", null);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                pending.Add(ReadRecord(reader));
+                pending.Add(SqliteRecordColumns.ReadRecord(reader));
             }
 
             return pending;
@@ -125,7 +125,7 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         Locked<IReadOnlyList<string>>(cancellationToken, () =>
         {
             var keys = new List<string>();
-            using var command = Command(
+            using var command = _statements.Command(
                 $"SELECT key FROM {_records} WHERE pending <> {(int)PendingChange.Create} AND seen IS NOT $scope;",
                 null,
                 ("$scope", scope));
@@ -142,7 +142,7 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
     public Task<string?> GetCheckpointAsync(string name, CancellationToken cancellationToken = default) =>
         Locked(cancellationToken, () =>
         {
-            using var command = Command("SELECT value FROM checkpoints WHERE name = $name;", null, ("$name", name));
+            using var command = _statements.Command("SELECT value FROM checkpoints WHERE name = $name;", null, ("$name", name));
             return command.ExecuteScalar() as string;
         });
 
@@ -196,7 +196,7 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
     {
         if (commit is { ClearSeen: true, SeenScope: { } scope })
         {
-            using var clear = Command($"UPDATE {_records} SET seen = NULL WHERE seen = $scope;", transaction, ("$scope", scope));
+            using var clear = _statements.Command($"UPDATE {_records} SET seen = NULL WHERE seen = $scope;", transaction, ("$scope", scope));
             clear.ExecuteNonQuery();
         }
     }
@@ -240,8 +240,8 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
 
             // A synced record's base is the record itself: stored once.
             put.Parameters[0].Value = key;
-            put.Parameters[1].Value = Stored(record.Local);
-            put.Parameters[2].Value = record.Pending == PendingChange.None ? DBNull.Value : Stored(record.Base);
+            put.Parameters[1].Value = SqliteRecordColumns.Stored(record.Local);
+            put.Parameters[2].Value = record.Pending == PendingChange.None ? DBNull.Value : SqliteRecordColumns.Stored(record.Base);
             put.Parameters[3].Value = (int)record.Pending;
             put.Parameters[4].Value = record.Pending == PendingChange.None ? DBNull.Value : ++order;
             put.Parameters[5].Value = seen.Remove(key) ? commit.SeenScope : DBNull.Value;
@@ -254,18 +254,6 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
 
     private void Reach(SyncCommitStep step) => StepReached?.Invoke(step);
 
-    // A record's JSON as SQLite stores it: its UTF-8 bytes as they are where the runtime can reach them (a BLOB, which
-    // reads back as the same text), else its text.
-    private static object Stored(JsonElement? record) => record switch
-    {
-        null => DBNull.Value,
-#if NET9_0_OR_GREATER
-        { } element => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray(),
-#else
-        { } element => element.GetRawText(),
-#endif
-    };
-
     private void MarkSeen(string? scope, IReadOnlyCollection<string> keys, SqliteTransaction transaction)
     {
         if (scope is null || keys.Count == 0)
@@ -273,7 +261,7 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
             return;
         }
 
-        using var mark = Command($"UPDATE {_records} SET seen = $scope WHERE key = $key;", transaction, ("$scope", scope), ("$key", null));
+        using var mark = _statements.Command($"UPDATE {_records} SET seen = $scope WHERE key = $key;", transaction, ("$scope", scope), ("$key", null));
         foreach (var key in keys)
         {
             mark.Parameters[1].Value = key;
@@ -293,69 +281,4 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
             _gate.Release();
         }
     }
-
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, string? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, (object?)value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    // A table of the same name made by something else (or an older layout) fails here, clearly, not at the first query.
-    private void RequireColumns(params string[] columns)
-    {
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        using (var info = Command($"PRAGMA table_info({_records});", null))
-        using (var reader = info.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                present.Add(reader.GetString(1));
-            }
-        }
-
-        if (columns.FirstOrDefault(column => !present.Contains(column)) is { } missing)
-        {
-            throw new InvalidOperationException($"The table '{_records}' in {_connection.DataSource} is not a sync store's (it has no '{missing}' column); use another file or collection name.");
-        }
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = Command(sql, null);
-        command.ExecuteNonQuery();
-    }
-
-    private static SyncRecord ReadRecord(SqliteDataReader reader)
-    {
-        var pending = (PendingChange)reader.GetInt32(3);
-        var local = reader.IsDBNull(1) ? (JsonElement?)null : Read(reader, 1);
-        return new SyncRecord(reader.GetString(0), local, pending == PendingChange.None ? local : reader.IsDBNull(2) ? null : Read(reader, 2), pending);
-    }
-
-    private static string JsonArrayOf(IEnumerable<string> keys)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var key in keys)
-            {
-                writer.WriteStringValue(key);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    // The stored UTF-8 bytes, whether SQLite holds them as TEXT or as a BLOB.
-    private static JsonElement Read(SqliteDataReader reader, int column) => JsonElements.FromUtf8(reader.GetFieldValue<byte[]>(column));
 }
