@@ -181,29 +181,8 @@ public sealed class ApiRequest
     public void SetMultipartBody<T>(T body, JsonCodec<T> codec)
     {
         BodyValue = body;
-        var json = FileContentCodec.WriteCapturingFiles(body, codec, out var files);
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            throw new ArgumentException("A multipart body must be an object.", nameof(body));
-        }
-
-        var content = new MultipartFormDataContent();
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.Array && IsFileArray(property.Value))
-            {
-                foreach (var item in property.Value.EnumerateArray())
-                {
-                    AddPart(content, property.Name, item, files);
-                }
-            }
-            else
-            {
-                AddPart(content, property.Name, property.Value, files);
-            }
-        }
-
+        var content = MultipartBody.Create(body, codec, out var replayable);
+        _replayable &= replayable;
         Content = content;
     }
 
@@ -265,46 +244,6 @@ public sealed class ApiRequest
         }
 
         return builder.ToString();
-    }
-
-    private static bool IsFileArray(JsonElement array)
-    {
-        foreach (var item in array.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String || !item.GetString()!.StartsWith(FileContentCodec.Marker, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private void AddPart(MultipartFormDataContent content, string name, JsonElement value, List<FileContent> files)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String when value.GetString()!.StartsWith(FileContentCodec.Marker, StringComparison.Ordinal):
-                var file = files[int.Parse(value.GetString()!.AsSpan(FileContentCodec.Marker.Length), System.Globalization.CultureInfo.InvariantCulture)];
-                var stream = file.OpenRead();
-                _replayable &= stream.CanSeek;
-                var part = new StreamContent(stream);
-                part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType ?? "application/octet-stream");
-                content.Add(part, name, file.FileName);
-                break;
-            case JsonValueKind.String:
-                content.Add(new StringContent(value.GetString()!, Encoding.UTF8), name);
-                break;
-            case JsonValueKind.Object or JsonValueKind.Array:
-                content.Add(new StringContent(value.GetRawText(), Encoding.UTF8, "application/json"), name);
-                break;
-            case JsonValueKind.Null:
-                content.Add(new StringContent(string.Empty, Encoding.UTF8), name);
-                break;
-            default:
-                content.Add(new StringContent(value.GetRawText(), Encoding.UTF8), name);
-                break;
-        }
     }
 
     private void SetPathValue(string name, string value)
