@@ -4,10 +4,14 @@ using System.Text.Json;
 
 namespace CrmSdkGen.Read;
 
-/// <summary>Records the character offset of every property name and array item of a JSON document by pointer.</summary>
+/// <summary>
+/// Records the character offset of the property names and array items of a JSON document by pointer: every one, or only
+/// those in <c>wanted</c> (subtrees outside it are skipped unread, so locating a few findings in a large spec costs one
+/// pass and no string per node).
+/// </summary>
 internal static class JsonPointerIndexer
 {
-    public static void Fill(string text, Dictionary<string, (int Start, int Length)> index)
+    public static void Fill(string text, Dictionary<string, (int Start, int Length)> index, ISet<string>? wanted = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var offsets = new Utf8Offsets(text);
@@ -22,12 +26,25 @@ internal static class JsonPointerIndexer
             {
                 case JsonTokenType.PropertyName:
                     path.Add(reader.GetString()!);
+                    var pointer = SpecPointer.Join(path);
+                    if (wanted is not null && !wanted.Contains(pointer))
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        path.RemoveAt(path.Count - 1);
+                        continue;
+                    }
+
                     var start = offsets.ToCharOffset(reader.TokenStartIndex);
-                    index[SpecPointer.Join(path)] = (start, offsets.ToCharOffset(reader.BytesConsumed) - start);
+                    index[pointer] = (start, offsets.ToCharOffset(reader.BytesConsumed) - start);
                     continue;
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
-                    EnterValue(ref reader, path, arrayCounters, containerIsArray, index, offsets);
+                    if (!EnterValue(ref reader, path, arrayCounters, containerIsArray, index, offsets, wanted))
+                    {
+                        continue;
+                    }
+
                     containerIsArray.Push(reader.TokenType == JsonTokenType.StartArray);
                     arrayCounters.Push(0);
                     continue;
@@ -38,22 +55,36 @@ internal static class JsonPointerIndexer
                     LeaveValue(path, containerIsArray);
                     continue;
                 default:
-                    EnterValue(ref reader, path, arrayCounters, containerIsArray, index, offsets);
-                    LeaveValue(path, containerIsArray);
+                    if (EnterValue(ref reader, path, arrayCounters, containerIsArray, index, offsets, wanted))
+                    {
+                        LeaveValue(path, containerIsArray);
+                    }
+
                     continue;
             }
         }
     }
 
-    private static void EnterValue(ref Utf8JsonReader reader, List<string> path, Stack<int> counters, Stack<bool> isArray, Dictionary<string, (int, int)> index, Utf8Offsets offsets)
+    // False when the value is an array item outside the wanted pointers: it is skipped, and nothing is left to undo.
+    private static bool EnterValue(ref Utf8JsonReader reader, List<string> path, Stack<int> counters, Stack<bool> isArray, Dictionary<string, (int, int)> index, Utf8Offsets offsets, ISet<string>? wanted)
     {
         if (isArray.Count > 0 && isArray.Peek())
         {
             var position = counters.Pop();
             counters.Push(position + 1);
             path.Add(position.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            index[SpecPointer.Join(path)] = (offsets.ToCharOffset(reader.TokenStartIndex), 1);
+            var pointer = SpecPointer.Join(path);
+            if (wanted is not null && !wanted.Contains(pointer))
+            {
+                reader.Skip();
+                path.RemoveAt(path.Count - 1);
+                return false;
+            }
+
+            index[pointer] = (offsets.ToCharOffset(reader.TokenStartIndex), 1);
         }
+
+        return true;
     }
 
     private static void LeaveValue(List<string> path, Stack<bool> isArray)
