@@ -112,48 +112,14 @@ internal sealed class OperationProjector
             .Concat(operation.Parameters.Where(parameter => !parameter.Required).Select(parameter => (Parameter: parameter, Optional: true)))
             .ToList();
         var requiredCount = ordered.Count(entry => !entry.Optional);
-        var arguments = new List<(ParameterTemplateModel Model, string Statement)>();
-        foreach (var (parameter, optional) in ordered)
-        {
-            var name = names.Claim(Identifier.Camel(parameter.Name));
-            var type = ParameterType(parameter.Type);
-            var declared = _types.DeclaredName(type, optional);
-            var statement = parameter.Structured ? _parts.ApplyStructuredQuery(parameter, type, name, optional, codecs) : _parts.ApplyParameter(parameter, type, name, optional);
-            var value = optional && _types.IsValueType(type) && type.Kind != ApiTypeKind.Any ? name + ".Value" : name;
-            arguments.Add((
-                new ParameterTemplateModel
-                {
-                    Name = name,
-                    WireName = parameter.Name,
-                    DocName = name.TrimStart('@'),
-                    Type = declared,
-                    Optional = optional,
-                    Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.",
-                    Deprecated = parameter.Deprecated,
-                    Location = parameter.Location.ToString().ToLowerInvariant(),
-                    Style = parameter.Style,
-                    Explode = parameter.Explode,
-                    Value = value,
-                    Formatted = parameter.Structured ? null : _parts.Formatted(type, value),
-                    Codec = parameter.Structured ? _types.Codec(type with { Nullable = false }, codecs) : null,
-                    Statement = statement,
-                },
-                statement));
-        }
-
+        var arguments = ordered.Select(entry => _parts.ProjectParameter(entry.Parameter, names.Claim(Identifier.Camel(entry.Parameter.Name)), entry.Optional, codecs)).ToList();
         if (operation.Body is { } body)
         {
-            var name = names.Claim("body");
-            var bodyModel = _parts.ProjectBody(body, name, codecs, out var statement);
-            var insertAt = body.Required ? requiredCount : arguments.Count;
-            arguments.Insert(insertAt, (bodyModel, statement));
+            arguments.Insert(body.Required ? requiredCount : arguments.Count, _parts.ProjectBody(body, names.Claim("body"), codecs));
         }
 
-        foreach (var (parameterModel, statement) in arguments)
-        {
-            model.Parameters.Add(parameterModel);
-            model.Statements.Add(statement);
-        }
+        model.Parameters.AddRange(arguments);
+        model.Statements.AddRange(arguments.Select(argument => argument.Statement));
 
         var errors = ErrorMapField(operation.Errors, codecs, errorMaps, group);
         var baseName = model.MethodName.Substring(0, model.MethodName.Length - "Async".Length);
@@ -188,9 +154,6 @@ internal sealed class OperationProjector
 
         return model;
     }
-
-    private static ApiType ParameterType(ApiType type) =>
-        type.Kind == ApiTypeKind.Array && type.Element is { Nullable: true } element ? type with { Element = element with { Nullable = false } } : type;
 
     private string ErrorMapField(EquatableArray<ApiErrorResponse> errors, CodecTable codecs, Dictionary<string, ErrorMapTemplateModel> maps, GroupTemplateModel group)
     {

@@ -77,7 +77,8 @@ internal sealed class PagingProjector
                 break;
         }
 
-        if (walk is not null && StopFlag(root, paging, page) is { } stop)
+        var stop = StopFlag(root, paging, page);
+        if (walk is not null && stop is not null)
         {
             walk = walk.Substring(0, walk.Length - 1) + $", more: static {page} => !({stop}))";
         }
@@ -92,7 +93,7 @@ internal sealed class PagingProjector
             PageVariable = page,
             Items = itemsOf,
             Next = paging.Kind is ApiPagingKind.Offset or ApiPagingKind.PageNumber or ApiPagingKind.LinkHeader ? null : Access(root, paging.NextPath, page)?.Expression,
-            Stop = StopFlag(root, paging, page),
+            Stop = stop,
         };
     }
 

@@ -17,7 +17,34 @@ internal sealed class RequestPartProjector
 
     public RequestPartProjector(TypeMapper types) => _types = types;
 
-    public string ApplyParameter(ApiParameter parameter, ApiType type, string name, bool optional)
+    /// <summary>A parameter of the method: its declaration, its parts and the statement that puts it on the request.</summary>
+    public ParameterTemplateModel ProjectParameter(ApiParameter parameter, string name, bool optional, CodecTable codecs)
+    {
+        var type = ParameterType(parameter.Type);
+        var value = optional && _types.IsValueType(type) && type.Kind != ApiTypeKind.Any ? name + ".Value" : name;
+        return new ParameterTemplateModel
+        {
+            Name = name,
+            WireName = parameter.Name,
+            DocName = name.TrimStart('@'),
+            Type = _types.DeclaredName(type, optional),
+            Optional = optional,
+            Summary = parameter.Description ?? $"The '{parameter.Name}' {parameter.Location.ToString().ToLowerInvariant()} parameter.",
+            Deprecated = parameter.Deprecated,
+            Location = parameter.Location.ToString().ToLowerInvariant(),
+            Style = parameter.Style,
+            Explode = parameter.Explode,
+            Value = value,
+            Formatted = parameter.Structured ? null : Formatted(type, value),
+            Codec = parameter.Structured ? _types.Codec(type with { Nullable = false }, codecs) : null,
+            Statement = parameter.Structured ? ApplyStructuredQuery(parameter, type, name, optional, codecs) : ApplyParameter(parameter, type, name, optional),
+        };
+    }
+
+    private static ApiType ParameterType(ApiType type) =>
+        type.Kind == ApiTypeKind.Array && type.Element is { Nullable: true } element ? type with { Element = element with { Nullable = false } } : type;
+
+    private string ApplyParameter(ApiParameter parameter, ApiType type, string name, bool optional)
     {
         var literal = CSharpEscaping.CSharpString(parameter.Name);
         var value = optional && _types.IsValueType(type) ? name + ".Value" : name;
@@ -43,12 +70,12 @@ internal sealed class RequestPartProjector
         return optional ? $"if ({name} is not null) {call}" : call;
     }
 
-    public string Formatted(ApiType type, string value) =>
+    private string Formatted(ApiType type, string value) =>
         type.Kind == ApiTypeKind.Array
             ? $"string.Join(\",\", global::System.Linq.Enumerable.Select({value}, static item => {_types.FormatValue(type.Element!, "item")}))"
             : _types.FormatValue(type, value);
 
-    public string ApplyStructuredQuery(ApiParameter parameter, ApiType type, string name, bool optional, CodecTable codecs)
+    private string ApplyStructuredQuery(ApiParameter parameter, ApiType type, string name, bool optional, CodecTable codecs)
     {
         var value = optional && _types.IsValueType(type) && type.Kind != ApiTypeKind.Any ? name + ".Value" : name;
         var formExplode = parameter.Style == "form" && parameter.Explode ? ", formExplode: true" : string.Empty;
@@ -56,11 +83,14 @@ internal sealed class RequestPartProjector
         return optional && type.Kind != ApiTypeKind.Any ? $"if ({name} is not null) {call}" : call;
     }
 
-    public ParameterTemplateModel ProjectBody(ApiBody body, string name, CodecTable codecs, out string statement)
+    public ParameterTemplateModel ProjectBody(ApiBody body, string name, CodecTable codecs)
     {
         var optional = !body.Required;
         var media = CSharpEscaping.CSharpString(body.MediaType);
+        var value = name;
+        string? codec = null;
         string type;
+        string statement;
         switch (body.Kind)
         {
             case ApiContentKind.Json:
@@ -68,12 +98,13 @@ internal sealed class RequestPartProjector
             case ApiContentKind.Multipart:
                 var bodyType = body.Type ?? ApiType.Any;
                 type = _types.DeclaredName(bodyType, optional || bodyType.Nullable);
-                var value = (optional || bodyType.Nullable) && _types.IsValueType(bodyType) && bodyType.Kind != ApiTypeKind.Any ? name + ".Value" : name;
+                value = (optional || bodyType.Nullable) && _types.IsValueType(bodyType) && bodyType.Kind != ApiTypeKind.Any ? name + ".Value" : name;
+                codec = _types.Codec(bodyType, codecs);
                 statement = body.Kind switch
                 {
-                    ApiContentKind.Json => $"request.SetJsonBody({value}, {_types.Codec(bodyType, codecs)}, {media});",
-                    ApiContentKind.Form => $"request.SetFormBody({value}, {_types.Codec(bodyType, codecs)}{DeepObjectArgument(body)});",
-                    _ => $"request.SetMultipartBody({value}, {_types.Codec(bodyType, codecs)});",
+                    ApiContentKind.Json => $"request.SetJsonBody({value}, {codec}, {media});",
+                    ApiContentKind.Form => $"request.SetFormBody({value}, {codec}{DeepObjectArgument(body)});",
+                    _ => $"request.SetMultipartBody({value}, {codec});",
                 };
                 if ((optional || bodyType.Nullable) && bodyType.Kind != ApiTypeKind.Any)
                 {
@@ -100,8 +131,6 @@ internal sealed class RequestPartProjector
             statement = $"if ({name} is not null) {statement}";
         }
 
-        var sent = body.Type ?? ApiType.Any;
-        var nullableBody = optional || sent.Nullable;
         return new ParameterTemplateModel
         {
             Name = name,
@@ -110,8 +139,8 @@ internal sealed class RequestPartProjector
             Optional = optional,
             Summary = body.Description ?? "The request body.",
             Location = "body",
-            Value = body.Kind is ApiContentKind.Json or ApiContentKind.Form or ApiContentKind.Multipart && nullableBody && _types.IsValueType(sent) && sent.Kind != ApiTypeKind.Any ? name + ".Value" : name,
-            Codec = body.Kind is ApiContentKind.Json or ApiContentKind.Form or ApiContentKind.Multipart ? _types.Codec(sent, codecs) : null,
+            Value = value,
+            Codec = codec,
             BodyKind = body.Kind switch
             {
                 ApiContentKind.Json => "json",

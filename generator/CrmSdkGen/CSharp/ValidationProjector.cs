@@ -35,54 +35,59 @@ internal sealed class ValidationProjector
 
         for (var i = 0; i < schema.Properties.Count; i++)
         {
-            var property = schema.Properties[i];
-            var model = properties[i];
-            var before = statements.Count;
-            AddRules(property, model);
-            var name = CSharpEscaping.CSharpString(property.JsonName);
-            var isValueType = _types.IsValueType(property.Type);
-            var mayBeNull = property.Type.Kind != ApiTypeKind.Any && (!isValueType || !(property.Required && !property.Type.Nullable));
-            if (property.Required && !property.ReadOnly && !property.WriteOnly)
-            {
-                statements.Add(mayBeNull && !property.Type.Nullable
-                    ? $"if (!Assigned.Has({model.Index}) || {model.Field} is null) {Rules}Required(context, {name}, Assigned.Has({model.Index}));"
-                    : $"if (!Assigned.Has({model.Index})) {Rules}Required(context, {name}, false);");
-            }
-            else if (mayBeNull && !property.Type.Nullable)
-            {
-                statements.Add($"if (Assigned.Has({model.Index}) && {model.Field} is null) {Rules}Required(context, {name}, true);");
-            }
-
-            model.Sensitive = IsSensitive(property);
-            var sensitive = model.Sensitive ? ", sensitive: true" : string.Empty;
-            if (property.Type is { Kind: ApiTypeKind.Named, SchemaId: { } id } && _lookup(id)?.Kind is ApiSchemaKind.Object or ApiSchemaKind.Union)
-            {
-                statements.Add($"context.Nested({name}, {model.Field}{sensitive});");
-                model.ValidationStatements.AddRange(statements.Skip(before));
-                continue;
-            }
-
-            // Pattern variables live in the whole method, so each property's are its own.
-            var variable = "v" + i.ToString(CultureInfo.InvariantCulture);
-            var checks = Checks(property.Type, variable, 0, patterns);
-            if (checks.Count == 0)
-            {
-                model.ValidationStatements.AddRange(statements.Skip(before));
-                continue;
-            }
-
-            var body = $"context.Push({name}{sensitive}); {string.Join(" ", checks)} context.Pop();";
-            statements.Add(mayBeNull
-                ? $"if ({model.Field} is {{ }} {variable}) {{ {body} }}"
-                : $"if (Assigned.Has({model.Index})) {{ var {variable} = {model.Field}; {body} }}");
-            model.ValidationStatements.AddRange(statements.Skip(before));
+            var own = PropertyStatements(schema.Properties[i], properties[i], i, patterns);
+            properties[i].ValidationStatements.AddRange(own);
+            statements.AddRange(own);
         }
 
         return statements;
     }
 
-    // The checks of one value at the current path, in statements that read the variable "value".
-    private List<string> Checks(ApiType type, string value, int depth, List<CodecField> patterns)
+    // A property's statements; its own constraints go to the template model's rules as data as well.
+    private List<string> PropertyStatements(ApiProperty property, PropertyTemplateModel model, int index, List<CodecField> patterns)
+    {
+        var statements = new List<string>();
+        var name = CSharpEscaping.CSharpString(property.JsonName);
+        var isValueType = _types.IsValueType(property.Type);
+        var mayBeNull = property.Type.Kind != ApiTypeKind.Any && (!isValueType || !(property.Required && !property.Type.Nullable));
+        if (property.Required && !property.ReadOnly && !property.WriteOnly)
+        {
+            model.Rules.Add(new RuleTemplateModel { Kind = "required" });
+            statements.Add(mayBeNull && !property.Type.Nullable
+                ? $"if (!Assigned.Has({model.Index}) || {model.Field} is null) {Rules}Required(context, {name}, Assigned.Has({model.Index}));"
+                : $"if (!Assigned.Has({model.Index})) {Rules}Required(context, {name}, false);");
+        }
+        else if (mayBeNull && !property.Type.Nullable)
+        {
+            statements.Add($"if (Assigned.Has({model.Index}) && {model.Field} is null) {Rules}Required(context, {name}, true);");
+        }
+
+        model.Sensitive = IsSensitive(property);
+        var sensitive = model.Sensitive ? ", sensitive: true" : string.Empty;
+        if (property.Type is { Kind: ApiTypeKind.Named, SchemaId: { } id } && _lookup(id)?.Kind is ApiSchemaKind.Object or ApiSchemaKind.Union)
+        {
+            model.Rules.Add(new RuleTemplateModel { Kind = "nested" });
+            statements.Add($"context.Nested({name}, {model.Field}{sensitive});");
+            return statements;
+        }
+
+        // Pattern variables live in the whole method, so each property's are its own.
+        var variable = "v" + index.ToString(CultureInfo.InvariantCulture);
+        var checks = Checks(property.Type, variable, 0, patterns, model.Rules);
+        if (checks.Count > 0)
+        {
+            var body = $"context.Push({name}{sensitive}); {string.Join(" ", checks)} context.Pop();";
+            statements.Add(mayBeNull
+                ? $"if ({model.Field} is {{ }} {variable}) {{ {body} }}"
+                : $"if (Assigned.Has({model.Index})) {{ var {variable} = {model.Field}; {body} }}");
+        }
+
+        return statements;
+    }
+
+    // The checks of one value at the current path, in statements that read the variable "value"; at a property's own
+    // level (rules given), each check is recorded as data too.
+    private List<string> Checks(ApiType type, string value, int depth, List<CodecField> patterns, List<RuleTemplateModel>? rules = null)
     {
         var checks = new List<string>();
         var constraints = type.Constraints;
@@ -92,6 +97,7 @@ internal sealed class ValidationProjector
                 if (constraints is { MinLength: not null } or { MaxLength: not null })
                 {
                     checks.Add($"{Rules}Length(context, {value}, {Int(constraints.MinLength)}, {Int(constraints.MaxLength)});");
+                    rules?.Add(new RuleTemplateModel { Kind = "length", Min = Int(constraints.MinLength), Max = Int(constraints.MaxLength) });
                 }
 
                 if (constraints?.Pattern is { } pattern)
@@ -105,11 +111,13 @@ internal sealed class ValidationProjector
                     }
 
                     checks.Add($"{Rules}Pattern(context, {value}, {field.Name});");
+                    rules?.Add(new RuleTemplateModel { Kind = "pattern", Argument = pattern });
                 }
 
                 if (type.Format is { } format && CheckedFormats.Contains(format))
                 {
                     checks.Add($"{Rules}Format(context, {value}, {CSharpEscaping.CSharpString(format)});");
+                    rules?.Add(new RuleTemplateModel { Kind = "format", Argument = format });
                 }
 
                 break;
@@ -120,15 +128,18 @@ internal sealed class ValidationProjector
                 if (constraints.Minimum is not null || constraints.Maximum is not null)
                 {
                     checks.Add($"{Rules}Range(context, {operand}, {Number(constraints.Minimum, suffix)}, {Bool(constraints.ExclusiveMinimum)}, {Number(constraints.Maximum, suffix)}, {Bool(constraints.ExclusiveMaximum)});");
+                    rules?.Add(new RuleTemplateModel { Kind = "range", Min = Number(constraints.Minimum, suffix), Max = Number(constraints.Maximum, suffix), ExclusiveMin = constraints.ExclusiveMinimum, ExclusiveMax = constraints.ExclusiveMaximum });
                 }
 
                 if (constraints.MultipleOf is { } step)
                 {
                     checks.Add($"{Rules}MultipleOf(context, {operand}, {step}{suffix});");
+                    rules?.Add(new RuleTemplateModel { Kind = "multiple_of", Argument = step + suffix });
                 }
 
                 break;
             case ApiTypeKind.Named when type.SchemaId is { } id && _lookup(id) is { } target:
+                rules?.Add(new RuleTemplateModel { Kind = target.Kind is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum ? "known" : "nested" });
                 checks.Add(target.Kind switch
                 {
                     ApiSchemaKind.Enum => $"{Rules}Known(context, {value}.IsKnown, {value}.Value);",
@@ -140,11 +151,13 @@ internal sealed class ValidationProjector
                 if (constraints is { MinItems: not null } or { MaxItems: not null })
                 {
                     checks.Add($"{Rules}Items(context, {value}.Count, {Int(constraints.MinItems)}, {Int(constraints.MaxItems)});");
+                    rules?.Add(new RuleTemplateModel { Kind = "items", Min = Int(constraints.MinItems), Max = Int(constraints.MaxItems) });
                 }
 
                 if (constraints?.UniqueItems == true)
                 {
                     checks.Add($"{Rules}Unique(context, {value});");
+                    rules?.Add(new RuleTemplateModel { Kind = "unique" });
                 }
 
                 var item = value + "_" + (depth + 1).ToString(CultureInfo.InvariantCulture);
@@ -160,6 +173,7 @@ internal sealed class ValidationProjector
                 if (constraints is { MinProperties: not null } or { MaxProperties: not null })
                 {
                     checks.Add($"{Rules}Properties(context, {value}.Count, {Int(constraints.MinProperties)}, {Int(constraints.MaxProperties)});");
+                    rules?.Add(new RuleTemplateModel { Kind = "properties", Min = Int(constraints.MinProperties), Max = Int(constraints.MaxProperties) });
                 }
 
                 var entry = value + "_" + (depth + 1).ToString(CultureInfo.InvariantCulture);
@@ -174,69 +188,6 @@ internal sealed class ValidationProjector
         }
 
         return checks;
-    }
-
-    // The property's own constraints as data, in the order the built-in statements check them.
-    private void AddRules(ApiProperty property, PropertyTemplateModel model)
-    {
-        var type = property.Type;
-        var constraints = type.Constraints;
-        if (property.Required && !property.ReadOnly && !property.WriteOnly)
-        {
-            model.Rules.Add(new RuleTemplateModel { Kind = "required" });
-        }
-
-        switch (type.Kind)
-        {
-            case ApiTypeKind.String when _types.Name(type) == "string":
-                if (constraints is { MinLength: not null } or { MaxLength: not null })
-                {
-                    model.Rules.Add(new RuleTemplateModel { Kind = "length", Min = Int(constraints.MinLength), Max = Int(constraints.MaxLength) });
-                }
-
-                if (constraints?.Pattern is { } pattern)
-                {
-                    model.Rules.Add(new RuleTemplateModel { Kind = "pattern", Argument = pattern });
-                }
-
-                if (type.Format is { } format && CheckedFormats.Contains(format))
-                {
-                    model.Rules.Add(new RuleTemplateModel { Kind = "format", Argument = format });
-                }
-
-                break;
-            case ApiTypeKind.Integer or ApiTypeKind.Number when constraints is not null:
-                var suffix = _types.Name(type) is "double" or "float" ? "d" : "m";
-                if (constraints.Minimum is not null || constraints.Maximum is not null)
-                {
-                    model.Rules.Add(new RuleTemplateModel { Kind = "range", Min = Number(constraints.Minimum, suffix), Max = Number(constraints.Maximum, suffix), ExclusiveMin = constraints.ExclusiveMinimum, ExclusiveMax = constraints.ExclusiveMaximum });
-                }
-
-                if (constraints.MultipleOf is { } step)
-                {
-                    model.Rules.Add(new RuleTemplateModel { Kind = "multiple_of", Argument = step + suffix });
-                }
-
-                break;
-            case ApiTypeKind.Named when type.SchemaId is { } id && _lookup(id) is { } target:
-                model.Rules.Add(new RuleTemplateModel { Kind = target.Kind is ApiSchemaKind.Enum or ApiSchemaKind.IntegerEnum ? "known" : "nested" });
-                break;
-            case ApiTypeKind.Array:
-                if (constraints is { MinItems: not null } or { MaxItems: not null })
-                {
-                    model.Rules.Add(new RuleTemplateModel { Kind = "items", Min = Int(constraints.MinItems), Max = Int(constraints.MaxItems) });
-                }
-
-                if (constraints?.UniqueItems == true)
-                {
-                    model.Rules.Add(new RuleTemplateModel { Kind = "unique" });
-                }
-
-                break;
-            case ApiTypeKind.Map when constraints is { MinProperties: not null } or { MaxProperties: not null }:
-                model.Rules.Add(new RuleTemplateModel { Kind = "properties", Min = Int(constraints.MinProperties), Max = Int(constraints.MaxProperties) });
-                break;
-        }
     }
 
     private static bool IsSensitive(ApiProperty property) =>

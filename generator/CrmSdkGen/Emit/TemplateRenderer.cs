@@ -15,6 +15,9 @@ internal sealed class TemplateRenderer
     private readonly ScriptObject _functions = TemplateFunctions.Create();
     private readonly Dictionary<string, TemplateOverride> _overrides = new();
     private readonly Dictionary<string, Template> _parsed = new();
+
+    // Partials parsed by an include, kept across the files this renderer renders (a new context each time).
+    private readonly Dictionary<string, Template> _included = new();
     private readonly string _nullableContext;
     private readonly TemplateLoader _loader;
 
@@ -93,8 +96,19 @@ internal sealed class TemplateRenderer
             NewLine = "\n",
             TemplateLoader = _loader,
         };
+        foreach (var pair in _included)
+        {
+            context.CachedTemplates[pair.Key] = pair.Value;
+        }
+
         context.PushGlobal(_functions);
         context.PushGlobal(globals);
-        return template.Render(context).Replace("\r\n", "\n");
+        var text = template.Render(context).Replace("\r\n", "\n");
+        foreach (var pair in context.CachedTemplates)
+        {
+            _included[pair.Key] = pair.Value;
+        }
+
+        return text;
     }
 }

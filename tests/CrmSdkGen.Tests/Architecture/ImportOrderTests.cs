@@ -1,3 +1,4 @@
+using CrmSdkGen.Tests.Support;
 using Xunit.Abstractions;
 
 namespace CrmSdkGen.Tests.Architecture;
@@ -28,7 +29,7 @@ public sealed class ImportOrderTests(ITestOutputHelper output)
     [Fact]
     public void Every_using_of_the_generator_imports_a_stage_before_its_own_or_the_kernel()
     {
-        var generator = Path.Combine(RepositoryRoot(), "generator", "CrmSdkGen");
+        var generator = Path.Combine(RepositoryPaths.Root(), "generator", "CrmSdkGen");
         var wrong = new List<string>();
         foreach (var file in ImportGraph.SourceFiles(generator))
         {
@@ -50,7 +51,7 @@ public sealed class ImportOrderTests(ITestOutputHelper output)
     [Fact]
     public void Every_type_the_generator_names_comes_from_a_stage_before_its_own_or_the_kernel()
     {
-        var graph = ImportGraph.Of(Path.Combine(RepositoryRoot(), "generator", "CrmSdkGen"));
+        var graph = ImportGraph.Of(Path.Combine(RepositoryPaths.Root(), "generator", "CrmSdkGen"));
         var wrong = graph.Edges
             .Where(edge => !GeneratorStages.GetValueOrDefault(edge.Key.From, []).Contains(edge.Key.To))
             .Select(edge => $"{edge.Key.From} → {edge.Key.To}: {string.Join(", ", edge.Value.Take(5))}")
@@ -64,7 +65,7 @@ public sealed class ImportOrderTests(ITestOutputHelper output)
     [Fact]
     public void The_runtime_s_folders_use_each_other_without_a_cycle()
     {
-        var graph = ImportGraph.Of(Path.Combine(RepositoryRoot(), "runtime", "CrmSdkGen.Runtime"));
+        var graph = ImportGraph.Of(Path.Combine(RepositoryPaths.Root(), "runtime", "CrmSdkGen.Runtime"));
         Print(graph);
 
         Assert.Contains(("CrmSdkGen.Runtime.Http", "CrmSdkGen.Runtime.Auth"), graph.Edges.Keys);
@@ -100,18 +101,5 @@ public sealed class ImportOrderTests(ITestOutputHelper output)
         {
             output.WriteLine($"{from} → {to} ({uses.Count} uses)");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmSdkGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root was not found.");
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using CrmSdkGen.CSharp;
 using CrmSdkGen.Model;
+using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Architecture;
 
@@ -28,7 +29,7 @@ public sealed partial class RuntimeNameTests
     [Fact]
     public void Every_runtime_name_in_the_templates_is_a_runtime_type_with_that_member()
     {
-        var templates = Path.Combine(RepositoryRoot(), "generator", "CrmSdkGen", "Emit", "Templates");
+        var templates = Path.Combine(RepositoryPaths.Root(), "generator", "CrmSdkGen", "Emit", "Templates");
         var unresolved = new List<string>();
         var seen = 0;
         foreach (var file in Directory.GetFiles(templates, "*.sbn"))
@@ -90,19 +91,6 @@ public sealed partial class RuntimeNameTests
         }
 
         return Runtime.GetTypes().Any(type => type.Namespace == name);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmSdkGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root was not found.");
     }
 
     [GeneratedRegex(@"global::(?<name>CrmSdkGen\.Runtime(\.[A-Z]\w*)+)")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Conformance;
 
@@ -145,7 +146,7 @@ internal sealed class PrismServer : IAsyncDisposable
 
     private static async Task<string> EnsureInstalledAsync()
     {
-        var tools = Path.Combine(RepositoryRoot(), "tools", "prism");
+        var tools = Path.Combine(RepositoryPaths.Root(), "tools", "prism");
         var prism = Path.Combine(tools, "node_modules", ".bin", "prism");
         await InstallGate.WaitAsync();
         try
@@ -183,18 +184,5 @@ internal sealed class PrismServer : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmSdkGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 }

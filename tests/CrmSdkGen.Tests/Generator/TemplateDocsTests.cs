@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using CrmSdkGen.CSharp.TemplateModels;
+using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Generator;
 
@@ -10,7 +11,7 @@ public sealed class TemplateDocsTests
     [Fact]
     public void Every_template_and_every_model_member_is_documented()
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "templates.md"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "docs", "templates.md"));
         var templates = typeof(FileToRender).Assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith("CrmSdkGen.Templates.", StringComparison.Ordinal))
             .Select(name => name["CrmSdkGen.Templates.".Length..^".sbn".Length])
@@ -54,18 +55,5 @@ public sealed class TemplateDocsTests
         }
 
         return builder.ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmSdkGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root was not found.");
     }
 }
