@@ -152,7 +152,7 @@ internal sealed class SyncPuller
 
         checkpoint.LastFullListing = checkpoint.StartedAt;
         await ReconcileAsync(checkpoint, result, cancellationToken).ConfigureAwait(false);
-        if (Mode != SyncPullMode.Full)
+        if (Mode != SyncPullMode.Full && (ByTime ? checkpoint.Watermark is not null : checkpoint.ChangeToken is not null))
         {
             // A record listed early and changed (or deleted) before the listing ended is only seen by an incremental
             // pull from the capped watermark or from the listing's change token: one follows at once.
@@ -216,6 +216,12 @@ internal sealed class SyncPuller
         if (checkpoint.MaxSeen is { } newest)
         {
             checkpoint.Watermark = newest < checkpoint.StartedAt ? newest : checkpoint.StartedAt;
+        }
+        else if (checkpoint.Full && ByTime)
+        {
+            // A full listing that met no time of change (an empty resource, records without one) has seen everything
+            // up to its start; without a watermark, every pull would list everything again.
+            checkpoint.Watermark = checkpoint.StartedAt;
         }
 
         checkpoint.ChangeToken = changeToken ?? checkpoint.ChangeToken;
