@@ -1,10 +1,15 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using CrmSdkGen.Runtime.Diff;
 using CrmSdkGen.Sync.PostgreSql;
 using Npgsql;
 
 namespace FleetSample;
 
-/// <summary>Compares every account's stores with the CRM, record by record.</summary>
+/// <summary>
+/// Compares every account's stores with the CRM, record by record, as the sync engine compares records: the same
+/// values, date-times by instant (a record the CRM answered a create with comes back through the typed model, which
+/// writes "02:58:02.17257+00:00" for the CRM's "02:58:02.1725700+00:00").
+/// </summary>
 public static class StoreComparison
 {
     /// <summary>What differs, one line per record (missing, extra, different) or per pending local change; empty when the stores equal the CRM.</summary>
@@ -24,9 +29,9 @@ public static class StoreComparison
                     {
                         differences.Add($"{account.Name}/{resource}/{key}: missing");
                     }
-                    else if (!JsonNode.DeepEquals(JsonNode.Parse(copy.GetRawText()), record))
+                    else if (!JsonEquality.AreEqual(copy, JsonDocument.Parse(record.ToJsonString()).RootElement))
                     {
-                        differences.Add($"{account.Name}/{resource}/{key}: differs");
+                        differences.Add($"{account.Name}/{resource}/{key}: the store has {copy.GetRawText()}, the CRM {record.ToJsonString()}");
                     }
                 }
 

@@ -68,11 +68,11 @@ public sealed class FleetAdmin
         ExecuteAsync($"UPDATE {_schema}.fleet_accounts SET paused_reason = $2, paused_at = clock_timestamp() WHERE account = $1;", cancellationToken, account, reason);
 
     /// <summary>Runs a paused account again (after its credential was fixed, for instance), its jobs due at once.</summary>
-    public Task ResumeAccountAsync(string account, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
-            $"UPDATE {_schema}.fleet_accounts SET paused_reason = NULL, paused_at = NULL, auth_failures = 0 WHERE account = $1; UPDATE {_schema}.fleet_jobs SET next_run = clock_timestamp() WHERE account = $1 AND failed_reason IS NULL;",
-            cancellationToken,
-            account);
+    public async Task ResumeAccountAsync(string account, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync($"UPDATE {_schema}.fleet_accounts SET paused_reason = NULL, paused_at = NULL, auth_failures = 0 WHERE account = $1;", cancellationToken, account).ConfigureAwait(false);
+        await RunNowAsync(account, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Runs a job marked failed again, due at once, its failures forgotten.</summary>
     public Task ResumeJobAsync(string account, string resource, CancellationToken cancellationToken = default) =>

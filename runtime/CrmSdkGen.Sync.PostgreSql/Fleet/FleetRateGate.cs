@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,6 +35,9 @@ internal sealed class FleetRateGate : DelegatingHandler
     {
         while (true)
         {
+            // A grant that took long to reach this worker (a pause, a slow answer) may reach the CRM in a later window
+            // than it was counted in: it is dropped and another one taken.
+            var asked = Stopwatch.GetTimestamp();
             long wait;
             await using (var command = _dataSource.CreateCommand($"SELECT {_schema}.fleet_take_grant($1, $2, $3, $4);"))
             {
@@ -42,9 +46,14 @@ internal sealed class FleetRateGate : DelegatingHandler
                 wait = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
-            if (wait == 0)
+            if (wait == 0 && Stopwatch.GetElapsedTime(asked) <= _margin / 2)
             {
                 return;
+            }
+
+            if (wait == 0)
+            {
+                continue;
             }
 
             if (wait < 0)

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using CrmSdkGen.Runtime.Json;
+using CrmSdkGen.Runtime.Sync;
+using CrmSdkGen.Sync.PostgreSql.Fleet;
+
+namespace CrmSdkGen.Fleet.Tests.Fleet;
+
+/// <summary>
+/// A full listing of one page holding one record named after the worker, handed out only when the test opens the
+/// gate; when <see cref="SendFirst"/> is set, the page is fetched with a request through the job's HTTP client after the gate.
+/// </summary>
+public sealed class GatedAdapter(FleetJobContext job, string record, TaskCompletionSource? gate, TaskCompletionSource? reached, bool sendFirst) : SyncAdapter(new SyncAdapterOptions { Resource = job.Resource, PullMode = SyncPullMode.Full })
+{
+    public bool SendFirst { get; } = sendFirst;
+
+    public override async Task<SyncPage> FetchPageAsync(SyncPageRequest request, CancellationToken cancellationToken)
+    {
+        reached?.TrySetResult();
+        if (gate is not null)
+        {
+            await gate.Task;
+        }
+
+        if (SendFirst)
+        {
+            using var response = await job.Http.GetAsync("contacts?limit=1", CancellationToken.None);
+        }
+
+        JsonElement page = JsonElements.FromText($$"""{"id":"{{record}}","name":"{{record}}"}""");
+        return new SyncPage([page], null);
+    }
+}
