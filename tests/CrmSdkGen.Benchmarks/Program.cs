@@ -35,4 +35,11 @@ if (args.Length is 4 or 5 && args[0] == "pull-one")
     return;
 }
 
+// "fleet [rounds]" measures records per second for 1, 2 and 4 fleet workers, and the PostgreSQL store against SQLite.
+if (args.Length > 0 && args[0] == "fleet")
+{
+    await FleetBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
