@@ -35,9 +35,10 @@ public sealed class FleetOptions
 
     /// <summary>
     /// Added to every rate budget's window, so that requests granted just inside a window cannot reach the CRM inside
-    /// the next one after a delay on the way.
+    /// the next one after a delay on the way (a grant that takes more than half of it to reach the worker is dropped).
+    /// On a busy machine a request can take hundreds of milliseconds from its grant to the CRM's door.
     /// </summary>
-    public TimeSpan RateMargin { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RateMargin { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Each account's credential. Required.</summary>
     public IFleetCredentialProvider? Credentials { get; set; }

@@ -13,7 +13,7 @@ public sealed class FleetRateBudgetTests(PostgreSqlCluster cluster)
     {
         await using var bed = await FleetTestBed.StartAsync(cluster);
         var window = TimeSpan.FromSeconds(1);
-        var account = await bed.AddAccountAsync("hubspot-portal", contacts: 24, companies: 12, limit: 4, window: window, budget: new FleetRateBudget(4, window));
+        var account = await bed.AddAccountAsync("hubspot-portal", contacts: 12, companies: 6, limit: 6, window: window, budget: new FleetRateBudget(6, window));
         var workers = Enumerable.Range(0, 3).Select(index =>
         {
             var options = bed.Options("worker-" + index);
@@ -26,7 +26,7 @@ public sealed class FleetRateBudgetTests(PostgreSqlCluster cluster)
         // Each worker takes the account in turn: one job each time, the other becoming due again at once.
         await Task.WhenAll(workers.Select(worker => Task.Run(async () =>
         {
-            for (var turn = 0; turn < 4; turn++)
+            for (var turn = 0; turn < 3; turn++)
             {
                 await worker.RunDueAccountAsync();
                 await bed.Admin.RunNowAsync("hubspot-portal");
@@ -34,9 +34,9 @@ public sealed class FleetRateBudgetTests(PostgreSqlCluster cluster)
         })));
 
         Assert.Empty(await StoreComparison.DifferencesAsync(bed.Database, bed.Crm));
-        Assert.True(account.Window.Requests > 4 * 4, $"only {account.Window.Requests} requests were sent");
+        Assert.True(account.Window.Requests > 3 * 6, $"only {account.Window.Requests} requests were sent");
         Assert.True(account.Window.OverLimit == 0, $"{account.Window.OverLimit} requests over the limit, {account.Window.MostInWindow} in one window");
-        Assert.InRange(account.Window.MostInWindow, 1, 4);
+        Assert.InRange(account.Window.MostInWindow, 1, 6);
         workers.ForEach(worker => worker.Dispose());
     }
 
