@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -179,15 +178,9 @@ public sealed class AccountsCrm : IAsyncDisposable
 
     private static async Task<JsonObject?> ReadBody(HttpContext context)
     {
-        try
+        if (await JsonExchange.ReadObjectAsync(context) is { } body)
         {
-            if (await JsonNode.ParseAsync(context.Request.Body) is JsonObject body)
-            {
-                return body;
-            }
-        }
-        catch (JsonException)
-        {
+            return body;
         }
 
         await WriteError(context, 400, "The body must be a JSON object.");
@@ -199,10 +192,5 @@ public sealed class AccountsCrm : IAsyncDisposable
     private static Task WriteError(HttpContext context, int status, string message) =>
         WriteJson(context, status, new JsonObject { ["status"] = "error", ["message"] = message, ["category"] = status == 429 ? "RATE_LIMITS" : "ERROR" });
 
-    private static async Task WriteJson(HttpContext context, int status, JsonNode body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString());
-    }
+    private static Task WriteJson(HttpContext context, int status, JsonNode body) => JsonExchange.WriteAsync(context, status, body);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -323,15 +322,9 @@ public sealed class ContactsServer : IAsyncDisposable
 
     private static async Task<JsonObject?> ReadBody(HttpContext context)
     {
-        try
+        if (await JsonExchange.ReadObjectAsync(context) is { } body)
         {
-            if (await JsonNode.ParseAsync(context.Request.Body) is JsonObject body)
-            {
-                return body;
-            }
-        }
-        catch (JsonException)
-        {
+            return body;
         }
 
         await WriteError(context, 400, "The body must be a JSON object.");
@@ -347,10 +340,5 @@ public sealed class ContactsServer : IAsyncDisposable
             ["category"] = status switch { 404 => "OBJECT_NOT_FOUND", 410 => "EXPIRED", 412 => "CONFLICT", _ => "VALIDATION_ERROR" },
         });
 
-    private static async Task WriteJson(HttpContext context, int status, JsonNode body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString());
-    }
+    private static Task WriteJson(HttpContext context, int status, JsonNode body) => JsonExchange.WriteAsync(context, status, body);
 }

@@ -19,7 +19,7 @@ public sealed class FleetFailureTests(PostgreSqlCluster cluster)
         await bed.AddAccountAsync("revoked", contacts: 3);
         await bed.AddAccountAsync("healthy", contacts: 3);
         bed.Crm.RevokeKey("revoked");
-        var logs = new CapturingLoggerProvider();
+        var logs = new CrmSdkGen.EndToEnd.Tests.CapturingLoggerProvider();
         var options = bed.Options();
         options.PauseAfterAuthFailures = 3;
         using var worker = new FleetWorker(bed.Database, options, LoggerFactory.Create(builder => builder.AddProvider(logs)));
@@ -37,8 +37,9 @@ public sealed class FleetFailureTests(PostgreSqlCluster cluster)
         Assert.Equal(1, bed.CredentialRequests["healthy"]);
         var revokedRuns = (await bed.Admin.GetJobsAsync()).Where(job => job.Account == "revoked").Sum(job => job.Runs);
         Assert.Equal(3, revokedRuns);
-        Assert.Contains(logs.Entries, entry => entry.Contains("Paused account revoked", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Entries, entry => entry.Contains(bed.KeyOf("revoked"), StringComparison.Ordinal) || entry.Contains(bed.KeyOf("healthy"), StringComparison.Ordinal));
+        var written = logs.Entries.Select(entry => entry.Message + " " + string.Join(" ", entry.State.Select(pair => pair.Key + "=" + pair.Value))).ToList();
+        Assert.Contains(written, entry => entry.Contains("Paused account revoked", StringComparison.Ordinal));
+        Assert.DoesNotContain(written, entry => entry.Contains(bed.KeyOf("revoked"), StringComparison.Ordinal) || entry.Contains(bed.KeyOf("healthy"), StringComparison.Ordinal));
 
         // Fixed and resumed, the account runs again.
         var account = bed.Crm.Account("revoked");
