@@ -1,0 +1,126 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using CrmSdkGen.Runtime.Webhooks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CrmSdkGen.Webhooks.Dispatching;
+
+/// <summary>
+/// Hands the inbox's pending events to their handlers, apart from the requests that delivered them (so a slow handler
+/// never makes a CRM wait): on success the event is marked handled; on failure it is tried again after a backoff, and
+/// dead-lettered after the last attempt, where <see cref="IWebhookInbox.GetDeadLettersAsync"/> shows it and
+/// <see cref="IWebhookInbox.ReplayAsync"/> sends it round again. Events left pending by a process that died are
+/// handled after the restart.
+/// </summary>
+public sealed class WebhookDispatcher : BackgroundService
+{
+    private readonly IWebhookInbox _inbox;
+    private readonly WebhookDispatcherOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>A dispatcher of <paramref name="inbox"/>'s events.</summary>
+    public WebhookDispatcher(IWebhookInbox inbox, WebhookDispatcherOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        _inbox = inbox ?? throw new ArgumentNullException(nameof(inbox));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CrmSdkGen.Webhooks");
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Makes the dispatcher look at the inbox now (the endpoint calls it after storing a delivery).</summary>
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken.
+        }
+    }
+
+    /// <summary>Handles the events due now, batch by batch, until none is due; returns how many were handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var handled = 0;
+        while (true)
+        {
+            var due = await _inbox.TakeDueAsync(_options.BatchSize, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                return handled;
+            }
+
+            foreach (var item in due)
+            {
+                handled += await HandleAsync(item, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
+                await _wake.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The inbox could not be read: its events stay pending and are tried at the next look.
+                _logger.LogError(exception, "The webhook inbox could not be read; trying again.");
+                await Task.Delay(_options.PollInterval, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<bool> HandleAsync(WebhookEvent item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var (source, handler) in _options.Handlers)
+            {
+                if (source == "*" || string.Equals(source, item.Source, StringComparison.OrdinalIgnoreCase))
+                {
+                    await handler(item, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var attempts = item.Attempts + 1;
+            var error = $"{exception.GetType().Name}: {exception.Message}";
+            var retryAt = attempts >= _options.MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + Backoff(attempts);
+            await _inbox.MarkFailedAsync(item.Source, item.Id, error.Length <= 500 ? error : error[..500], retryAt, cancellationToken).ConfigureAwait(false);
+            if (retryAt is null)
+            {
+                _logger.LogError("Dead-lettered {Source} event {EventId} after {Attempts} attempts: {Error}", item.Source, item.Id, attempts, exception.GetType().Name);
+            }
+            else
+            {
+                _logger.LogWarning("Handling {Source} event {EventId} failed (attempt {Attempts}); trying again at {RetryAt:O}.", item.Source, item.Id, attempts, retryAt);
+            }
+
+            return false;
+        }
+
+        await _inbox.MarkHandledAsync(item.Source, item.Id, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMilliseconds(Math.Min(_options.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 30)), _options.MaxBackoff.TotalMilliseconds));
+}
