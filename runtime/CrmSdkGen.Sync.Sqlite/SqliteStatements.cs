@@ -1,20 +1,57 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 
 namespace CrmSdkGen.Sync.Sqlite;
 
 /// <summary>
-/// The commands of one connection: prepared statements kept for its life (the statements every commit and page read
-/// run would otherwise be prepared again each time), one-off commands, and the check of a table's columns.
+/// One SQLite file's connection (write-ahead log) and its commands: prepared statements kept for its life (the
+/// statements every commit and page read run would otherwise be prepared again each time), one-off commands, the
+/// check of a table's columns, and the gate that lets one call at a time use the connection.
 /// </summary>
 internal sealed class SqliteStatements : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public SqliteStatements(SqliteConnection connection) => _connection = connection;
+    private SqliteStatements(SqliteConnection connection) => _connection = connection;
+
+    public SqliteConnection Connection => _connection;
+
+    /// <summary>Opens <paramref name="path"/> (creating it if needed) and runs <paramref name="schema"/>, the file's tables.</summary>
+    public static SqliteStatements Open(string path, string schema)
+    {
+        var statements = new SqliteStatements(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()));
+        try
+        {
+            statements._connection.Open();
+            statements.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;\n" + schema);
+            return statements;
+        }
+        catch
+        {
+            statements.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> alone on the connection.</summary>
+    public async Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>The statement for <paramref name="sql"/> in <paramref name="transaction"/>, with its parameters in the order named; set their values before running it, and do not dispose it.</summary>
     public SqliteCommand Get(string sql, SqliteTransaction? transaction, params string[] parameters)
@@ -81,5 +118,7 @@ internal sealed class SqliteStatements : IDisposable
         }
 
         _commands.Clear();
+        _connection.Dispose();
+        _gate.Dispose();
     }
 }

@@ -20,9 +20,7 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
 {
     private const string Columns = "key, local, base, pending";
     private readonly string _records;
-    private readonly SqliteConnection _connection;
     private readonly SqliteStatements _statements;
-    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Opens (and creates if needed) the store in the SQLite file at <paramref name="path"/>.</summary>
     /// <param name="path">The SQLite file.</param>
@@ -43,23 +41,18 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         }
 
         _records = collection;
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _statements = new SqliteStatements(_connection);
+        _statements = SqliteStatements.Open(path, $"""
+            CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER, seen TEXT);
+            CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """);
         try
         {
-            _connection.Open();
-            _statements.Execute($"""
-                PRAGMA journal_mode=WAL;
-                PRAGMA synchronous=NORMAL;
-                CREATE TABLE IF NOT EXISTS {_records} (key TEXT PRIMARY KEY, local TEXT, base TEXT, pending INTEGER NOT NULL, pending_order INTEGER, seen TEXT);
-                CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-                """);
             _statements.RequireColumns(_records, "local", "base", "pending", "pending_order", "seen");
             _statements.Execute($"CREATE INDEX IF NOT EXISTS {_records}_outbox ON {_records} (pending_order) WHERE pending <> 0;");
         }
         catch
         {
-            _connection.Dispose();
+            _statements.Dispose();
             throw;
         }
     }
@@ -152,7 +145,7 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         ArgumentNullException.ThrowIfNull(commit);
         return Locked(cancellationToken, () =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = _statements.Connection.BeginTransaction();
             Reach(SyncCommitStep.Begun);
             ForgetSeen(commit, transaction);
             Reach(SyncCommitStep.SeenCleared);
@@ -186,8 +179,6 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
     public void Dispose()
     {
         _statements.Dispose();
-        _connection.Dispose();
-        _gate.Dispose();
     }
 
     // Keys a full listing reached are marked in the records' "seen" column (with the listing's scope), so that marking
@@ -269,16 +260,5 @@ public sealed class SqliteSyncStore : ISteppedSyncStore, IDisposable
         }
     }
 
-    private async Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work) => _statements.Locked(cancellationToken, work);
 }

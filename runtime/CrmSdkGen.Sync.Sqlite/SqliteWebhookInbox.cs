@@ -15,33 +15,26 @@ namespace CrmSdkGen.Sync.Sqlite;
 public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
 {
     private const string Columns = "source, id, payload, received, state, attempts, last_error";
-    private readonly SqliteConnection _connection;
     private readonly SqliteStatements _statements;
-    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Opens (and creates if needed) the inbox in the SQLite file at <paramref name="path"/>.</summary>
     public SqliteWebhookInbox(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _statements = new SqliteStatements(_connection);
+        _statements = SqliteStatements.Open(path, """
+            CREATE TABLE IF NOT EXISTS webhook_inbox (
+                source TEXT NOT NULL, id TEXT NOT NULL, payload BLOB NOT NULL, received INTEGER NOT NULL,
+                state INTEGER NOT NULL, attempts INTEGER NOT NULL, last_error TEXT, due INTEGER NOT NULL,
+                PRIMARY KEY (source, id));
+            CREATE INDEX IF NOT EXISTS webhook_inbox_due ON webhook_inbox (due) WHERE state = 0;
+            """);
         try
         {
-            _connection.Open();
-            _statements.Execute("""
-                PRAGMA journal_mode=WAL;
-                PRAGMA synchronous=NORMAL;
-                CREATE TABLE IF NOT EXISTS webhook_inbox (
-                    source TEXT NOT NULL, id TEXT NOT NULL, payload BLOB NOT NULL, received INTEGER NOT NULL,
-                    state INTEGER NOT NULL, attempts INTEGER NOT NULL, last_error TEXT, due INTEGER NOT NULL,
-                    PRIMARY KEY (source, id));
-                CREATE INDEX IF NOT EXISTS webhook_inbox_due ON webhook_inbox (due) WHERE state = 0;
-                """);
             _statements.RequireColumns("webhook_inbox", "payload", "state", "attempts", "due");
         }
         catch
         {
-            _connection.Dispose();
+            _statements.Dispose();
             throw;
         }
     }
@@ -52,7 +45,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         ArgumentNullException.ThrowIfNull(events);
         return Locked(cancellationToken, () =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = _statements.Connection.BeginTransaction();
             var insert = _statements.Get(
                 "INSERT OR IGNORE INTO webhook_inbox (source, id, payload, received, state, attempts, due) VALUES ($source, $id, $payload, $received, 0, 0, $received);",
                 transaction,
@@ -123,8 +116,6 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     public void Dispose()
     {
         _statements.Dispose();
-        _connection.Dispose();
-        _gate.Dispose();
     }
 
     private static List<WebhookEvent> Read(SqliteCommand command)
@@ -151,16 +142,5 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
             return command.ExecuteNonQuery();
         });
 
-    private async Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work) => _statements.Locked(cancellationToken, work);
 }
