@@ -21,6 +21,9 @@ namespace CrmSdkGen.Webhooks.Receiving;
 /// </summary>
 internal static class WebhookReceiver
 {
+    // An event id is the sender's text: it is stored, logged and used as a key, so it is bounded and printable.
+    private const int MaxIdLength = 256;
+
     public static async Task ReceiveAsync(HttpContext context, string sourceName, CrmWebhookOptions options)
     {
         var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("CrmSdkGen.Webhooks") ?? NullLogger.Instance;
@@ -46,7 +49,7 @@ internal static class WebhookReceiver
             return;
         }
 
-        if (source.Split(request) is not { Count: > 0 } payloads)
+        if (source.Split(request) is not { Count: > 0 } payloads || payloads.Any(payload => payload.Id.Length > MaxIdLength || payload.Id.Any(char.IsControl)))
         {
             logger.LogWarning("Refused a signed {Source} delivery whose body is not in the sender's shape.", source.Name);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

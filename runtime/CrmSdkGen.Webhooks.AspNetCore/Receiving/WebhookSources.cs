@@ -14,7 +14,7 @@ public static class WebhookSources
 
     /// <summary>Stripe: one event object per delivery, its id in <c>id</c>.</summary>
     public static WebhookSource Stripe(WebhookSecrets signingSecrets, TimeProvider? timeProvider = null) =>
-        new("stripe", new StripeVerifier(signingSecrets, timeProvider: timeProvider), request => Whole(request.Body, Property(request.Body, "id")));
+        new("stripe", new StripeVerifier(signingSecrets, timeProvider: timeProvider), request => ById(request.Body, "id"));
 
     /// <summary>GitHub: one event per delivery, its id in <c>X-GitHub-Delivery</c>.</summary>
     public static WebhookSource GitHub(WebhookSecrets secrets) =>
@@ -22,7 +22,7 @@ public static class WebhookSources
 
     /// <summary>Intercom: one notification per delivery, its id in <c>id</c>.</summary>
     public static WebhookSource Intercom(WebhookSecrets clientSecrets) =>
-        new("intercom", HubSignatureVerifier.Intercom(clientSecrets), request => Whole(request.Body, Property(request.Body, "id")));
+        new("intercom", HubSignatureVerifier.Intercom(clientSecrets), request => ById(request.Body, "id"));
 
     /// <summary>Standard Webhooks: one message per delivery, its id in <c>webhook-id</c>.</summary>
     public static WebhookSource StandardWebhooks(WebhookSecrets secrets, string name = "standard-webhooks", TimeProvider? timeProvider = null) =>
@@ -31,14 +31,19 @@ public static class WebhookSources
     private static IReadOnlyList<WebhookPayload>? Whole(ReadOnlyMemory<byte> body, string? id) =>
         string.IsNullOrEmpty(id) || !IsJson(body) ? null : [new WebhookPayload(id, body)];
 
-    private static string? Property(ReadOnlyMemory<byte> body, string name)
+    // The whole body as one event, its id in a top-level property: one parse checks the JSON and finds the id.
+    private static IReadOnlyList<WebhookPayload>? ById(ReadOnlyMemory<byte> body, string name)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value)
-                ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-                : null;
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty(name, out var value))
+            {
+                return null;
+            }
+
+            var id = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+            return string.IsNullOrEmpty(id) ? null : [new WebhookPayload(id, body)];
         }
         catch (JsonException)
         {

@@ -42,9 +42,14 @@ public sealed class HubSpotV3Verifier : WebhookVerifier
             return WebhookVerification.Missing(signature is null ? SignatureHeader : TimestampHeader);
         }
 
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) || HmacSignatures.FromBase64(signature) is not { } expected)
+        if (HmacSignatures.FromBase64(signature) is not { } expected)
         {
-            return WebhookVerification.Malformed(HmacSignatures.FromBase64(signature) is null ? SignatureHeader : TimestampHeader);
+            return WebhookVerification.Malformed(SignatureHeader);
+        }
+
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return WebhookVerification.Malformed(TimestampHeader);
         }
 
         var payload = HmacSignatures.Concat(request.Body.Span, request.Method, SignedUri(request.Uri), null, timestamp);

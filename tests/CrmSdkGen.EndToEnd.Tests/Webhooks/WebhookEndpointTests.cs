@@ -51,6 +51,8 @@ public sealed class WebhookEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(unsigned)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(malformed)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(host.HubSpot("""{"not":"an array"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(host.Stripe("{\"id\":\"" + new string('e', 300) + "\"}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(host.Stripe("""{"id":"evt_\n\u001b[31mforged"}"""))).StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await _http.SendAsync(host.HubSpot("[" + new string(' ', 2000) + "]"))).StatusCode);
         var chunked = host.Stripe("{\"id\":\"evt_3\",\"pad\":\"" + new string('x', 2000) + "\"}");
         chunked.Content = new StreamContent(new MemoryStream(await chunked.Content!.ReadAsByteArrayAsync()));
