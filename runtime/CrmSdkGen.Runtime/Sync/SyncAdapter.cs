@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,6 +16,8 @@ namespace CrmSdkGen.Runtime.Sync;
 /// </summary>
 public abstract class SyncAdapter
 {
+    private const int ConcurrentReads = 4;
+
     /// <summary>Creates the adapter with the fields and mode in <paramref name="options"/>.</summary>
     protected SyncAdapter(SyncAdapterOptions options)
     {
@@ -30,6 +33,30 @@ public abstract class SyncAdapter
 
     /// <summary>Reads one record, or null when the CRM has none with this key.</summary>
     public virtual Task<JsonElement?> GetAsync(string key, CancellationToken cancellationToken) => throw Unsupported("read single records");
+
+    /// <summary>
+    /// Reads several records by key, for a targeted refresh; a key the CRM has no record for is left out of the answer.
+    /// By default <see cref="GetAsync"/> for each key, a few at a time; override it where the CRM has a batch read.
+    /// </summary>
+    public virtual async Task<IReadOnlyDictionary<string, JsonElement>> GetManyAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(ConcurrentReads))
+        {
+            var reads = Array.ConvertAll(chunk, key => GetAsync(key, cancellationToken));
+            await Task.WhenAll(reads).ConfigureAwait(false);
+            for (var index = 0; index < chunk.Length; index++)
+            {
+                if (reads[index].Result is { } record)
+                {
+                    found[chunk[index]] = record;
+                }
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Creates the record in the CRM and returns it as the CRM stored it.</summary>
     /// <param name="create">The record and its idempotency key.</param>

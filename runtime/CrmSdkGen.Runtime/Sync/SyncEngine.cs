@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,6 +20,8 @@ public sealed class SyncEngine
     private readonly ISyncStore _store;
     private readonly SyncPuller _puller;
     private readonly SyncPusher _pusher;
+    private readonly SyncRefresher _refresher;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates an engine that syncs <paramref name="adapter"/>'s resource into <paramref name="store"/>.</summary>
     public SyncEngine(SyncAdapter adapter, ISyncStore store, SyncOptions? options = null)
@@ -29,34 +32,38 @@ public sealed class SyncEngine
         var resolver = new ConflictResolver(options);
         _puller = new SyncPuller(adapter, store, options, resolver);
         _pusher = new SyncPusher(adapter, store, resolver);
+        _refresher = new SyncRefresher(adapter, store, options, resolver);
     }
 
     /// <summary>Pulls, then pushes the outbox: the local copy and the CRM agree afterwards, conflicts resolved.</summary>
-    public async Task<SyncResult> SyncAsync(CancellationToken cancellationToken = default)
-    {
-        var result = new SyncResult();
-        await _puller.PullAsync(result, cancellationToken).ConfigureAwait(false);
-        await _pusher.PushAsync(result, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    public Task<SyncResult> SyncAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(
+            async (result, cancellation) =>
+            {
+                await _puller.PullAsync(result, cancellation).ConfigureAwait(false);
+                await _pusher.PushAsync(result, cancellation).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary>Pulls what changed in the CRM since the last pull (everything, the first time).</summary>
-    public async Task<SyncResult> PullAsync(CancellationToken cancellationToken = default)
-    {
-        var result = new SyncResult();
-        await _puller.PullAsync(result, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    public Task<SyncResult> PullAsync(CancellationToken cancellationToken = default) => RunAsync(_puller.PullAsync, cancellationToken);
 
     /// <summary>
     /// Pushes the outbox without pulling first. Conflicts are then found only through entity tags (If-Match) or a
     /// record the CRM no longer has; <see cref="SyncAsync"/> finds them all.
     /// </summary>
-    public async Task<SyncResult> PushAsync(CancellationToken cancellationToken = default)
+    public Task<SyncResult> PushAsync(CancellationToken cancellationToken = default) => RunAsync(_pusher.PushAsync, cancellationToken);
+
+    /// <summary>
+    /// Reads the records with these keys from the CRM (such as the ones a webhook announced) and applies them as a pull
+    /// would: a record the CRM no longer has is removed, pending local changes are merged by the conflict policy, and a
+    /// version older than the stored one is left out, so announcements that arrive twice or out of order leave the
+    /// store right. The pull's checkpoint is not touched: the periodic pull stays the safety net.
+    /// </summary>
+    public Task<SyncResult> RefreshAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
-        var result = new SyncResult();
-        await _pusher.PushAsync(result, cancellationToken).ConfigureAwait(false);
-        return result;
+        ArgumentNullException.ThrowIfNull(keys);
+        return RunAsync((result, cancellation) => _refresher.RefreshAsync(keys, result, cancellation), cancellationToken);
     }
 
     /// <summary>Adds a record created locally; it gets the CRM's key when it is pushed.</summary>
@@ -113,6 +120,23 @@ public sealed class SyncEngine
         {
             throw new JsonException($"The stored {_adapter.Options.Resource} record '{key}' is not a {typeof(T).Name}: {failure.Message}", failure.Path, null, null, failure);
         }
+    }
+
+    // One pull, push or refresh of this engine at a time: each reads the store and then writes what it read about.
+    private async Task<SyncResult> RunAsync(Func<SyncResult, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var result = new SyncResult();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await work(result, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return result;
     }
 
     private async Task<SyncRecord> RequireAsync(string key, CancellationToken cancellationToken) =>

@@ -20,7 +20,7 @@ internal sealed class SyncPuller
     private readonly SyncAdapter _adapter;
     private readonly ISyncStore _store;
     private readonly SyncOptions _options;
-    private readonly ConflictResolver _resolver;
+    private readonly RemoteVersions _versions;
     private readonly string _checkpointName;
 
     public SyncPuller(SyncAdapter adapter, ISyncStore store, SyncOptions options, ConflictResolver resolver)
@@ -28,11 +28,17 @@ internal sealed class SyncPuller
         _adapter = adapter;
         _store = store;
         _options = options;
-        _resolver = resolver;
-        _checkpointName = "sync:" + adapter.Options.Resource;
+        _versions = new RemoteVersions(adapter, options, resolver);
+        _checkpointName = CheckpointName(adapter);
     }
 
     private bool _begunHere;
+
+    public static string CheckpointName(SyncAdapter adapter) => "sync:" + adapter.Options.Resource;
+
+    // A full listing marks the keys it reaches with a scope of its own, so that no earlier listing's marks need clearing.
+    public static string ListingScope(string checkpointName, SyncCheckpoint checkpoint) =>
+        checkpointName + "@" + checkpoint.StartedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private SyncPullMode Mode => _adapter.Options.PullMode;
 
@@ -234,9 +240,7 @@ internal sealed class SyncPuller
         checkpoint.MaxSeen = null;
     }
 
-    // A full listing marks the keys it reaches with a scope of its own, so that no earlier listing's marks need clearing.
-    private string ListingScope(SyncCheckpoint checkpoint) =>
-        _checkpointName + "@" + checkpoint.StartedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string ListingScope(SyncCheckpoint checkpoint) => ListingScope(_checkpointName, checkpoint);
 
     private async Task<DateTimeOffset?> ApplyPageAsync(SyncPage page, SyncCommit commit, string? listingScope, SyncResult result, CancellationToken cancellationToken)
     {
@@ -268,10 +272,10 @@ internal sealed class SyncPuller
         }
 
         var rows = await _store.GetManyAsync(remote.Keys, cancellationToken).ConfigureAwait(false);
-        var changes = _options.CollectChanges ? new List<RecordChange>() : null;
+        var changes = _versions.NewChangeList();
         foreach (var (key, record) in remote)
         {
-            Apply(commit, key, rows.TryGetValue(key, out var row) ? row : null, record, result, changes);
+            _versions.Apply(commit, key, rows.TryGetValue(key, out var row) ? row : null, record, result, changes);
         }
 
         if (listingScope is not null)
@@ -279,7 +283,7 @@ internal sealed class SyncPuller
             commit.MarkSeen(listingScope, remote.Where(pair => pair.Value is not null).Select(pair => pair.Key));
         }
 
-        Collect(result, changes);
+        RemoteVersions.Collect(result, changes);
         return newest;
     }
 
@@ -288,87 +292,16 @@ internal sealed class SyncPuller
         var unseen = await _store.GetUnseenAsync(ListingScope(checkpoint), cancellationToken).ConfigureAwait(false);
         var rows = await _store.GetManyAsync(unseen, cancellationToken).ConfigureAwait(false);
         var commit = new SyncCommit();
-        var changes = _options.CollectChanges ? new List<RecordChange>() : null;
+        var changes = _versions.NewChangeList();
         foreach (var row in rows.Values)
         {
-            Apply(commit, row.Key, row, null, result, changes);
+            _versions.Apply(commit, row.Key, row, null, result, changes);
         }
 
-        Collect(result, changes);
+        RemoteVersions.Collect(result, changes);
         Complete(checkpoint, null);
         commit.SetCheckpoint(_checkpointName, checkpoint.ToJson());
         await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
-    }
-
-    // Applies the CRM's version of one record (null: deleted) and reports what changed in the local view.
-    private void Apply(SyncCommit commit, string key, SyncRecord? row, JsonElement? remote, SyncResult result, List<RecordChange>? changes)
-    {
-        SyncRecord? next;
-        if (row is null || row.Pending == PendingChange.None)
-        {
-            if (row?.Local is { } current && remote is { } same && JsonEquality.AreEqual(current, same))
-            {
-                return;
-            }
-
-            next = remote is { } record ? SyncRecord.Synced(key, record) : null;
-        }
-        else if (row.Pending == PendingChange.Create)
-        {
-            return;
-        }
-        else
-        {
-            (next, var conflict) = _resolver.Resolve(row, remote);
-            if (conflict is not null)
-            {
-                result.Conflicts.Add(conflict);
-            }
-        }
-
-        if (next is null)
-        {
-            if (row is null)
-            {
-                return;
-            }
-
-            commit.Remove(key);
-        }
-        else
-        {
-            commit.Put(next);
-        }
-
-        Report(key, row?.Local, next?.Local, result, changes);
-    }
-
-    private void Report(string key, JsonElement? before, JsonElement? after, SyncResult result, List<RecordChange>? changes)
-    {
-        switch (before, after)
-        {
-            case (null, { } created):
-                result.Created++;
-                changes?.Add(RecordChange.Created(key, created));
-                break;
-            case ({ }, null):
-                result.Deleted++;
-                changes?.Add(RecordChange.Deleted(key));
-                break;
-            case ({ } old, { } updated) when !JsonEquality.AreEqual(old, updated):
-                result.Updated++;
-                changes?.Add(RecordChange.Updated(key, JsonDiff.Patch(old, updated, _options.DiffOptions)));
-                break;
-        }
-    }
-
-    private static void Collect(SyncResult result, List<RecordChange>? changes)
-    {
-        if (changes is not null)
-        {
-            var page = new ChangeSet(changes);
-            result.Changes = result.Changes is null ? page : result.Changes.Then(page);
-        }
     }
 
     private static bool IsExpired(Exception exception) =>
