@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmSdkGen.Runtime.Webhooks;
@@ -57,9 +59,10 @@ public sealed class WebhookDispatcher : BackgroundService
                 return handled;
             }
 
+            var batchFailures = await HandleBatchesAsync(due, cancellationToken).ConfigureAwait(false);
             foreach (var item in due)
             {
-                handled += await HandleAsync(item, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                handled += await HandleAsync(item, batchFailures.GetValueOrDefault(item), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
         }
     }
@@ -87,38 +90,76 @@ public sealed class WebhookDispatcher : BackgroundService
         }
     }
 
-    private async Task<bool> HandleAsync(WebhookEvent item, CancellationToken cancellationToken)
+    // Runs each batch handler over the due events it takes; the events of a call that threw fail with its exception.
+    private async Task<Dictionary<WebhookEvent, Exception>> HandleBatchesAsync(IReadOnlyList<WebhookEvent> due, CancellationToken cancellationToken)
+    {
+        var failures = new Dictionary<WebhookEvent, Exception>(ReferenceEqualityComparer.Instance);
+        foreach (var registration in _options.Handlers)
+        {
+            if (registration.PerBatch is not { } handler || due.Where(registration.Takes).ToList() is not { Count: > 0 } batch)
+            {
+                continue;
+            }
+
+            try
+            {
+                await handler(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                foreach (var item in batch)
+                {
+                    failures.TryAdd(item, exception);
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    private async Task<bool> HandleAsync(WebhookEvent item, Exception? batchFailure, CancellationToken cancellationToken)
+    {
+        if ((batchFailure ?? await RunHandlersAsync(item, cancellationToken).ConfigureAwait(false)) is not { } exception)
+        {
+            await _inbox.MarkHandledAsync(item.Source, item.Id, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var attempts = item.Attempts + 1;
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        var retryAt = attempts >= _options.MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + Backoff(attempts);
+        await _inbox.MarkFailedAsync(item.Source, item.Id, error.Length <= 500 ? error : error[..500], retryAt, cancellationToken).ConfigureAwait(false);
+        if (retryAt is null)
+        {
+            _logger.LogError("Dead-lettered {Source} event {EventId} after {Attempts} attempts: {Error}", item.Source, item.Id, attempts, exception.GetType().Name);
+        }
+        else
+        {
+            _logger.LogWarning("Handling {Source} event {EventId} failed (attempt {Attempts}); trying again at {RetryAt:O}.", item.Source, item.Id, attempts, retryAt);
+        }
+
+        return false;
+    }
+
+    // The event's own handlers in the order registered; the first failure stops them and is returned.
+    private async Task<Exception?> RunHandlersAsync(WebhookEvent item, CancellationToken cancellationToken)
     {
         try
         {
-            foreach (var (source, handler) in _options.Handlers)
+            foreach (var registration in _options.Handlers)
             {
-                if (source == "*" || string.Equals(source, item.Source, StringComparison.OrdinalIgnoreCase))
+                if (registration.PerEvent is { } handler && registration.Takes(item))
                 {
                     await handler(item, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            return null;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var attempts = item.Attempts + 1;
-            var error = $"{exception.GetType().Name}: {exception.Message}";
-            var retryAt = attempts >= _options.MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + Backoff(attempts);
-            await _inbox.MarkFailedAsync(item.Source, item.Id, error.Length <= 500 ? error : error[..500], retryAt, cancellationToken).ConfigureAwait(false);
-            if (retryAt is null)
-            {
-                _logger.LogError("Dead-lettered {Source} event {EventId} after {Attempts} attempts: {Error}", item.Source, item.Id, attempts, exception.GetType().Name);
-            }
-            else
-            {
-                _logger.LogWarning("Handling {Source} event {EventId} failed (attempt {Attempts}); trying again at {RetryAt:O}.", item.Source, item.Id, attempts, retryAt);
-            }
-
-            return false;
+            return exception;
         }
-
-        await _inbox.MarkHandledAsync(item.Source, item.Id, cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     private TimeSpan Backoff(int attempts) =>

@@ -9,7 +9,7 @@ namespace CrmSdkGen.Webhooks.Dispatching;
 /// <summary>The handlers of each sender's events and how failures are retried.</summary>
 public sealed class WebhookDispatcherOptions
 {
-    private readonly List<(string Source, Func<WebhookEvent, CancellationToken, Task> Handler)> _handlers = new();
+    private readonly List<WebhookHandlerRegistration> _handlers = new();
 
     /// <summary>Attempts after which an event is dead-lettered (5 by default).</summary>
     public int MaxAttempts { get; set; } = 5;
@@ -26,8 +26,7 @@ public sealed class WebhookDispatcherOptions
     /// <summary>How many due events are taken at a time.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>The handlers, in the order registered.</summary>
-    public IReadOnlyList<(string Source, Func<WebhookEvent, CancellationToken, Task> Handler)> Handlers => _handlers;
+    internal IReadOnlyList<WebhookHandlerRegistration> Handlers => _handlers;
 
     /// <summary>
     /// Handles the events of <paramref name="source"/> ("*" for every sender). Handlers run after the delivery was
@@ -38,7 +37,20 @@ public sealed class WebhookDispatcherOptions
     public WebhookDispatcherOptions Handle(string source, Func<WebhookEvent, CancellationToken, Task> handler)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
-        _handlers.Add((source, handler ?? throw new ArgumentNullException(nameof(handler))));
+        _handlers.Add(new WebhookHandlerRegistration(source, handler ?? throw new ArgumentNullException(nameof(handler)), null));
+        return this;
+    }
+
+    /// <summary>
+    /// Handles the due events of <paramref name="source"/> ("*" for every sender) together, up to
+    /// <see cref="BatchSize"/> at a time, where one call for many events is cheaper (a batched read of the records they
+    /// name). A handler that throws fails every event of the call, each retried and dead-lettered as with
+    /// <see cref="Handle"/>; an event is handled when its batch handlers and its own handlers have all succeeded.
+    /// </summary>
+    public WebhookDispatcherOptions HandleBatch(string source, Func<IReadOnlyList<WebhookEvent>, CancellationToken, Task> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        _handlers.Add(new WebhookHandlerRegistration(source, null, handler ?? throw new ArgumentNullException(nameof(handler))));
         return this;
     }
 }

@@ -33,6 +33,9 @@ public sealed class HubSpotShapedServer : IAsyncDisposable
     /// <summary>A delay before each page of a listing or search is sent.</summary>
     public TimeSpan PageDelay { get; set; }
 
+    /// <summary>Whether reads of single records are refused with 403 MISSING_SCOPES (a private app whose scope was taken away).</summary>
+    public bool RefuseReads { get; set; }
+
     /// <summary>How many results one search query can reach (HubSpot: 10,000).</summary>
     public int ResultCap { get; set; } = 10_000;
 
@@ -83,7 +86,7 @@ public sealed class HubSpotShapedServer : IAsyncDisposable
         });
         app.MapGet("/crm/v3/objects/{type}", (HttpContext context, string type) => Typed(context, type, "GET {0}", store => List(context, store)));
         app.MapPost("/crm/v3/objects/{type}", (HttpContext context, string type) => Typed(context, type, "POST {0}", store => Create(context, store)));
-        app.MapGet("/crm/v3/objects/{type}/{id}", (HttpContext context, string type, string id) => Typed(context, type, "GET {0}/id", store => Read(context, store, id)));
+        app.MapGet("/crm/v3/objects/{type}/{id}", (HttpContext context, string type, string id) => Typed(context, type, "GET {0}/id", store => RefuseReads ? Error(context, 403, "MISSING_SCOPES", "This app lacks the scope to read the object.") : Read(context, store, id)));
         app.MapMethods("/crm/v3/objects/{type}/{id}", new[] { "PATCH" }, (HttpContext context, string type, string id) => Typed(context, type, "PATCH {0}/id", store => Update(context, store, id)));
         app.MapDelete("/crm/v3/objects/{type}/{id}", (HttpContext context, string type, string id) => Typed(context, type, "DELETE {0}/id", store => Archive(context, store, id)));
         app.MapPost("/crm/v3/objects/{type}/search", (HttpContext context, string type) => Typed(context, type, "POST {0}/search", store => Search(context, store)));

@@ -39,7 +39,7 @@ public sealed class WebhookReceiverHost : IAsyncDisposable
 
     public SqliteWebhookInbox Inbox { get; private set; } = null!;
 
-    public static async Task<WebhookReceiverHost> StartAsync(string inboxPath, int maxAttempts = 3, long maxBodyBytes = 64 * 1024)
+    public static async Task<WebhookReceiverHost> StartAsync(string inboxPath, int maxAttempts = 3, long maxBodyBytes = 64 * 1024, Action<WebhookDispatcherOptions>? dispatch = null)
     {
         var host = new WebhookReceiverHost();
         var builder = WebApplication.CreateSlimBuilder();
@@ -62,6 +62,7 @@ public sealed class WebhookReceiverHost : IAsyncDisposable
                 host.Handled.AddOrUpdate(item.Source + "/" + item.Id, 1, (_, count) => count + 1);
                 return Task.CompletedTask;
             });
+            dispatch?.Invoke(dispatcher);
         });
         host._app = builder.Build();
         host._app.MapCrmWebhooks("/webhooks", hooks =>
