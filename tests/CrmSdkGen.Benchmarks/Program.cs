@@ -42,4 +42,14 @@ if (args.Length > 0 && args[0] == "fleet")
     return;
 }
 
+// "webhooks [rounds] [events]" measures events accepted per second by the webhook receiver against a hand-written one.
+if (args.Length > 0 && args[0] == "webhooks")
+{
+    await WebhookBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    await WebhookLatencyBenchmark.RunAsync(100);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
