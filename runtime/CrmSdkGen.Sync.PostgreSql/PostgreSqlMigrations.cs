@@ -59,5 +59,14 @@ internal static class PostgreSqlMigrations
             RETURN greatest(1, ceil(extract(epoch FROM (v_oldest + v_window - v_now)) * 1000))::bigint;
         END $$;
         """,
+
+        // 2: the webhook inbox; "due" is also how long a dispatcher's claim on a pending event lasts.
+        """
+        CREATE TABLE {s}.webhook_inbox (
+            source text NOT NULL, id text NOT NULL, payload bytea NOT NULL, received timestamptz NOT NULL,
+            state smallint NOT NULL DEFAULT 0, attempts integer NOT NULL DEFAULT 0, last_error text, due timestamptz NOT NULL,
+            PRIMARY KEY (source, id));
+        CREATE INDEX webhook_inbox_due ON {s}.webhook_inbox (due) WHERE state = 0;
+        """,
     ];
 }
