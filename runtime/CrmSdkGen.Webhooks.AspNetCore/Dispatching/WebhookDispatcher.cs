@@ -90,7 +90,8 @@ public sealed class WebhookDispatcher : BackgroundService
         }
     }
 
-    // Runs each batch handler over the due events it takes; the events of a call that threw fail with its exception.
+    // Runs each batch handler over the due events it takes. A call that throws is made again one event at a time, so
+    // that one event the handler cannot take fails alone instead of taking its batch to the dead letters with it.
     private async Task<Dictionary<WebhookEvent, Exception>> HandleBatchesAsync(IReadOnlyList<WebhookEvent> due, CancellationToken cancellationToken)
     {
         var failures = new Dictionary<WebhookEvent, Exception>(ReferenceEqualityComparer.Instance);
@@ -101,20 +102,34 @@ public sealed class WebhookDispatcher : BackgroundService
                 continue;
             }
 
-            try
+            if (await TryAsync(handler, batch, cancellationToken).ConfigureAwait(false) is not { } failure)
             {
-                await handler(batch, cancellationToken).ConfigureAwait(false);
+                continue;
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+
+            foreach (var item in batch)
             {
-                foreach (var item in batch)
+                if ((batch.Count == 1 ? failure : await TryAsync(handler, [item], cancellationToken).ConfigureAwait(false)) is { } alone)
                 {
-                    failures.TryAdd(item, exception);
+                    failures.TryAdd(item, alone);
                 }
             }
         }
 
         return failures;
+    }
+
+    private static async Task<Exception?> TryAsync(Func<IReadOnlyList<WebhookEvent>, CancellationToken, Task> handler, IReadOnlyList<WebhookEvent> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler(batch, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
     }
 
     private async Task<bool> HandleAsync(WebhookEvent item, Exception? batchFailure, CancellationToken cancellationToken)

@@ -44,8 +44,8 @@ public sealed class WebhookDispatcherOptions
     /// <summary>
     /// Handles the due events of <paramref name="source"/> ("*" for every sender) together, up to
     /// <see cref="BatchSize"/> at a time, where one call for many events is cheaper (a batched read of the records they
-    /// name). A handler that throws fails every event of the call, each retried and dead-lettered as with
-    /// <see cref="Handle"/>; an event is handled when its batch handlers and its own handlers have all succeeded.
+    /// name). A call that throws is made again one event at a time, and the events that fail alone are retried
+    /// and dead-lettered as with <see cref="Handle"/>; an event is handled when its batch handlers and its own handlers have all succeeded.
     /// </summary>
     public WebhookDispatcherOptions HandleBatch(string source, Func<IReadOnlyList<WebhookEvent>, CancellationToken, Task> handler)
     {
