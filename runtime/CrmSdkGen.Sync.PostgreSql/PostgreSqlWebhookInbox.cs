@@ -18,6 +18,7 @@ namespace CrmSdkGen.Sync.PostgreSql;
 public sealed class PostgreSqlWebhookInbox : IWebhookInbox
 {
     private const string Columns = "source, id, payload, received, state, attempts, last_error";
+    private const string UpdatedColumns = "item.source, item.id, item.payload, item.received, item.state, item.attempts, item.last_error";
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
 
@@ -65,7 +66,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
                 ORDER BY due, received LIMIT @max FOR UPDATE SKIP LOCKED)
             UPDATE {_schema}.webhook_inbox AS item SET due = @claimed
             FROM taken WHERE item.source = taken.source AND item.id = taken.id
-            RETURNING {string.Join(", ", Columns.Split(", ").Select(column => "item." + column))};
+            RETURNING {UpdatedColumns};
             """,
             cancellationToken).ConfigureAwait(false);
         command.Parameters.AddWithValue("now", now.UtcDateTime);

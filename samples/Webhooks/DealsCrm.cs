@@ -92,8 +92,17 @@ public sealed class DealsCrm : IAsyncDisposable
 
     private async Task CreateTask(HttpContext context)
     {
-        var input = await JsonNode.ParseAsync(context.Request.Body) as JsonObject;
-        if (input?["properties"] is not JsonObject properties || properties["followup_key"]?.GetValue<string>() is not { Length: > 0 } key)
+        JsonObject? input;
+        try
+        {
+            input = await JsonNode.ParseAsync(context.Request.Body) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            input = null;
+        }
+
+        if (input?["properties"] is not JsonObject properties || properties["followup_key"] is not JsonValue value || !value.TryGetValue<string>(out var key) || key.Length == 0)
         {
             await Error(context, 400, "VALIDATION_ERROR", "Property values were not valid: followup_key is required.");
             return;

@@ -64,7 +64,7 @@ public sealed class FollowUpAutomation(CrmClient crm, string stage)
             && root.TryGetProperty("propertyName", out var name) && name.GetString() == "dealstage"
             && root.TryGetProperty("propertyValue", out var value) && value.GetString() == Stage
             && root.TryGetProperty("objectId", out var id)
-            ? id.GetRawText().Trim('"')
+            ? id.ValueKind switch { JsonValueKind.Number => id.GetRawText(), JsonValueKind.String => id.GetString(), _ => null }
             : null;
     }
 }

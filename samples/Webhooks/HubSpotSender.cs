@@ -38,7 +38,7 @@ public sealed class HubSpotSender(Uri endpoint, string clientSecret) : IDisposab
         {
             try
             {
-                using var response = await _http.SendAsync(Signed(body), cancellationToken);
+                using var response = await _http.SendAsync(Signed(endpoint, body, clientSecret, DateTimeOffset.UtcNow), cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return attempt;
@@ -59,9 +59,10 @@ public sealed class HubSpotSender(Uri endpoint, string clientSecret) : IDisposab
 
     public void Dispose() => _http.Dispose();
 
-    private HttpRequestMessage Signed(string body)
+    /// <summary>A delivery of <paramref name="body"/> to <paramref name="endpoint"/>, signed (v3) with <paramref name="clientSecret"/> at <paramref name="at"/>.</summary>
+    public static HttpRequestMessage Signed(Uri endpoint, string body, string clientSecret, DateTimeOffset at)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(clientSecret), Encoding.UTF8.GetBytes("POST" + endpoint.AbsoluteUri + body + timestamp));
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-HubSpot-Signature-v3", Convert.ToBase64String(signature));

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Acme.Crm;
 using CrmSdkGen.Runtime.Auth;
@@ -116,10 +113,7 @@ internal static class WebhookLatencyBenchmark
 
     private static async Task SendAsync(HttpClient http, Uri address, string body)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")) };
-        request.Headers.Add("X-HubSpot-Signature-v3", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes("POST" + address.AbsoluteUri + body + timestamp))));
-        request.Headers.Add("X-HubSpot-Request-Timestamp", timestamp);
+        using var request = WebhooksSample.HubSpotSender.Signed(address, body, Secret, DateTimeOffset.UtcNow);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }

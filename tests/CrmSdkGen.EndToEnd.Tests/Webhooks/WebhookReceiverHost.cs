@@ -79,16 +79,8 @@ public sealed class WebhookReceiverHost : IAsyncDisposable
     }
 
     /// <summary>A HubSpot delivery of <paramref name="body"/>, signed (v3) with <paramref name="secret"/> at <paramref name="at"/>.</summary>
-    public HttpRequestMessage HubSpot(string body, string secret = HubSpotSecret, DateTimeOffset? at = null)
-    {
-        var uri = new Uri(BaseAddress, "webhooks/hubspot");
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("POST" + uri.AbsoluteUri + body + timestamp));
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-HubSpot-Signature-v3", Convert.ToBase64String(signature));
-        request.Headers.Add("X-HubSpot-Request-Timestamp", timestamp);
-        return request;
-    }
+    public HttpRequestMessage HubSpot(string body, string secret = HubSpotSecret, DateTimeOffset? at = null) =>
+        WebhooksSample.HubSpotSender.Signed(new Uri(BaseAddress, "webhooks/hubspot"), body, secret, at ?? DateTimeOffset.UtcNow);
 
     /// <summary>A Stripe delivery of <paramref name="body"/>, signed with <paramref name="secret"/> at <paramref name="at"/>.</summary>
     public HttpRequestMessage Stripe(string body, string secret = StripeSecret, DateTimeOffset? at = null)
