@@ -1,8 +1,7 @@
-using System.Text.Json;
+using System.Globalization;
 using Acme.Deals;
 using Acme.Deals.Models;
 using CrmSdkGen.Runtime.Http;
-using CrmSdkGen.Runtime.Webhooks;
 
 namespace WebhooksSample;
 
@@ -11,9 +10,9 @@ namespace WebhooksSample;
 /// dispatcher hands an event over at least once (again after a kill between the task's creation and the event being
 /// marked handled), so the task carries a key made of the deal and the stage in a property with unique values: the
 /// CRM refuses a second task with the same key (409), and that refusal means the work is done. Exactly one task per
-/// deal and stage, however often the webhook comes.
+/// deal and stage, however often the webhook comes. The spec's webhook gives the handler interface and the event's model.
 /// </summary>
-public sealed class FollowUpAutomation(CrmClient crm, string stage)
+public sealed class FollowUpAutomation(CrmClient crm, string stage) : IDealPropertyChangeWebhookHandler
 {
     /// <summary>The stage that calls for a follow-up, such as "closedwon".</summary>
     public string Stage { get; } = stage;
@@ -21,13 +20,16 @@ public sealed class FollowUpAutomation(CrmClient crm, string stage)
     /// <summary>Called after each task is created and before its event is marked handled (a fault point for the kill tests).</summary>
     public Action<string>? TaskCreated { get; init; }
 
-    public async Task HandleAsync(WebhookEvent item, CancellationToken cancellationToken)
+    public async Task HandleDealPropertyChangeAsync(CrmObjectEvent change, CancellationToken cancellationToken)
     {
-        if (StageReached(item.Payload) is not { } dealId)
+        // The event's own value, not the deal's stage now: a deal that moved on before the event was handled still
+        // reached the stage.
+        if (change is not { SubscriptionType: "deal.propertyChange", PropertyName: "dealstage" } || change.PropertyValue != Stage)
         {
             return;
         }
 
+        var dealId = change.ObjectId.ToString(CultureInfo.InvariantCulture);
         var key = $"deal-{dealId}-{Stage}";
         var deal = await crm.Deals.GetByIdAsync(dealId, ["dealname"], cancellationToken);
         try
@@ -52,19 +54,5 @@ public sealed class FollowUpAutomation(CrmClient crm, string stage)
         }
 
         TaskCreated?.Invoke(key);
-    }
-
-    // The deal's id when the event says its stage became this one (the event's own value, not the deal's stage now:
-    // a deal that moved on before the event was handled still reached the stage).
-    private string? StageReached(ReadOnlyMemory<byte> payload)
-    {
-        using var document = JsonDocument.Parse(payload);
-        var root = document.RootElement;
-        return root.TryGetProperty("subscriptionType", out var type) && type.GetString() == "deal.propertyChange"
-            && root.TryGetProperty("propertyName", out var name) && name.GetString() == "dealstage"
-            && root.TryGetProperty("propertyValue", out var value) && value.GetString() == Stage
-            && root.TryGetProperty("objectId", out var id)
-            ? id.ValueKind switch { JsonValueKind.Number => id.GetRawText(), JsonValueKind.String => id.GetString(), _ => null }
-            : null;
     }
 }

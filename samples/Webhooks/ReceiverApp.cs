@@ -49,7 +49,7 @@ public static class ReceiverApp
         builder.Services.AddCrmWebhooks(_ => new SqliteWebhookInbox(settings.InboxPath), dispatcher =>
         {
             dispatcher.MaxAttempts = 8;
-            dispatcher.Handle("hubspot", automation.HandleAsync);
+            dispatcher.Handle("hubspot", CrmClientWebhooks.DealPropertyChangeHandler(automation));
         });
         var app = builder.Build();
         app.MapCrmWebhooks("/webhooks", hooks => hooks.Add(WebhookSources.HubSpot(new WebhookSecrets(settings.ClientSecret))));

@@ -87,6 +87,12 @@ internal static class CSharpProjection
             }
         }
 
+        if (api.Webhooks.Count > 0 && new WebhookProjector(types).Project(api.Webhooks, rootNamespace, clientScope.Claim(client.Name + "Webhooks"), api.Title, clientScope) is { } webhooks)
+        {
+            files.AddRange(webhooks.Webhooks.Select(webhook => new FileToRender(rootNamespace + "." + webhook.InterfaceName + ".g.cs", "WebhookHandler", webhook)));
+            files.Add(new FileToRender(rootNamespace + "." + webhooks.Name + ".g.cs", "Webhooks", webhooks));
+        }
+
         files.Add(new FileToRender(rootNamespace + "." + client.Name + ".g.cs", "Client", client));
         files.Add(new FileToRender(rootNamespace + "." + client.OptionsName + ".g.cs", "Options", ProjectOptions(api, client)));
         files.Add(new FileToRender(rootNamespace + "." + security.Name + ".g.cs", "Security", security));

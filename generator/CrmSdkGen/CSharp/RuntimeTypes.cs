@@ -15,6 +15,7 @@ internal static class RuntimeTypes
     public const string Paging = Runtime + "Paging.";
     public const string Sync = Runtime + "Sync.";
     public const string Validation = Runtime + "Validation.";
+    public const string Webhooks = Runtime + "Webhooks.";
 
     public const string JsonCodecs = Json + "JsonCodecs.";
     public const string JsonCodec = Json + "JsonCodec";
@@ -35,6 +36,8 @@ internal static class RuntimeTypes
     public const string PageWalker = Paging + "PageWalker.";
     public const string SyncJson = Sync + "SyncJson.";
     public const string ValidationRules = Validation + "ValidationRules.";
+    public const string WebhookPayloads = Webhooks + "WebhookPayloads.";
+    public const string WebhookEvent = Webhooks + "WebhookEvent";
 
     /// <summary>
     /// The member of the runtime's <c>SecuritySchemeKind</c> a scheme is described with. Spelled out rather than taken

@@ -41,8 +41,8 @@ internal sealed class TypeMapper
     /// <summary>An expression for the codec of <paramref name="type"/> (ignoring its nullability).</summary>
     public string Codec(ApiType type, CodecTable table) => KnownFormats.Of(type)?.Codec ?? type.Kind switch
     {
-        ApiTypeKind.Array => table.Field(Name(type), $"new {RuntimeTypes.ListCodec}<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
-        ApiTypeKind.Map => table.Field(Name(type), $"new {RuntimeTypes.DictionaryCodec}<{ElementName(type.Element!)}>({ElementCodec(type.Element!, table)})"),
+        ApiTypeKind.Array => table.Field(Name(type), $"new {RuntimeTypes.ListCodec}<{ElementName(type.Element!)}>({DeclaredCodec(type.Element!, table)})"),
+        ApiTypeKind.Map => table.Field(Name(type), $"new {RuntimeTypes.DictionaryCodec}<{ElementName(type.Element!)}>({DeclaredCodec(type.Element!, table)})"),
         ApiTypeKind.Named when IsEnum(type) => $"{RuntimeTypes.StringEnumCodec}<{Name(type)}>.Instance",
         ApiTypeKind.Named when IsIntegerEnum(type) => $"{RuntimeTypes.Int64EnumCodec}<{Name(type)}>.Instance",
         ApiTypeKind.Named => $"{RuntimeTypes.ModelCodec}<{Name(type)}>.Instance",
@@ -57,7 +57,8 @@ internal sealed class TypeMapper
 
     private string ElementName(ApiType element) => DeclaredName(element, element.Nullable);
 
-    private string ElementCodec(ApiType element, CodecTable table)
+    /// <summary>An expression for the codec of <paramref name="element"/> as declared: one that reads null too where it is nullable.</summary>
+    public string DeclaredCodec(ApiType element, CodecTable table)
     {
         var codec = Codec(element, table);
         if (!element.Nullable || element.Kind == ApiTypeKind.Any)

@@ -21,6 +21,7 @@ internal static class DiagnosticIds
     public const string UnreadableNode = "CSG0017";
     public const string NoSyncAdapter = "CSG0018";
     public const string SpecInExecutable = "CSG0019";
+    public const string NoWebhookHandler = "CSG0020";
 
     // The regeneration report: what a new version of a spec changes against its Baseline.
     public const string BaselineNotFound = "CSG0100";

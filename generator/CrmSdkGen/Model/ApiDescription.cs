@@ -14,4 +14,7 @@ internal sealed record ApiDescription(
 {
     /// <summary>The resources a sync adapter is generated for.</summary>
     public EquatableArray<ApiSyncResource> SyncResources { get; init; } = EquatableArray<ApiSyncResource>.Empty;
+
+    /// <summary>The requests the API sends to the integrator: 3.1 webhooks and operations' callbacks.</summary>
+    public EquatableArray<ApiWebhook> Webhooks { get; init; } = EquatableArray<ApiWebhook>.Empty;
 }

@@ -44,6 +44,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnreadableNode => "A part of the spec could not be read and was left out",
         DiagnosticIds.NoSyncAdapter => "A resource gets no sync adapter",
         DiagnosticIds.SpecInExecutable => "A large spec in an executable project",
+        DiagnosticIds.NoWebhookHandler => "A webhook gets no typed handler",
         DiagnosticIds.BaselineNotFound => "Baseline spec not found",
         DiagnosticIds.RemovedOperation => "Breaking change: operation removed",
         DiagnosticIds.RemovedProperty => "Breaking change: property or schema removed or renamed",

@@ -17,6 +17,7 @@ internal static class ModelBuilder
         var schemas = new SchemaMapper(document, sink, cancellationToken);
         schemas.MapComponents();
         var mapped = new OperationMapper(document, schemas, sink).MapAll();
+        var webhooks = new WebhookMapper(document, schemas, sink).MapAll();
         var named = schemas.NamedSchemas.ToEquatableArray();
         var byId = named.ToDictionary(schema => schema.Id);
         Func<string, ApiSchema?> lookup = id => byId.TryGetValue(id, out var schema) ? schema : null;
@@ -31,6 +32,7 @@ internal static class ModelBuilder
             MapSecuritySchemes(document, sink).ToEquatableArray())
         {
             SyncResources = SyncResourceDetector.Detect(operations, lookup, sink).ToEquatableArray(),
+            Webhooks = webhooks.ToEquatableArray(),
         };
     }
 
