@@ -29,7 +29,7 @@ public static class StoreComparison
                     {
                         differences.Add($"{account.Name}/{resource}/{key}: missing");
                     }
-                    else if (!JsonEquality.AreEqual(copy, JsonDocument.Parse(record.ToJsonString()).RootElement))
+                    else if (!JsonEquality.AreSemanticallyEqual(copy, JsonDocument.Parse(record.ToJsonString()).RootElement))
                     {
                         differences.Add($"{account.Name}/{resource}/{key}: the store has {copy.GetRawText()}, the CRM {record.ToJsonString()}");
                     }

@@ -126,7 +126,7 @@ public static class DriftMeter
             return options.NormaliseNumbers ? (largest == 0 ? 0 : Math.Abs(a - b) / largest) : Math.Abs(a - b);
         }
 
-        return JsonEquality.AreEqual(left, right) ? 0 : 1;
+        return JsonEquality.AreSemanticallyEqual(left, right) ? 0 : 1;
     }
 
     // Object members down to their leaves, by JSON Pointer; arrays and scalars are leaves.

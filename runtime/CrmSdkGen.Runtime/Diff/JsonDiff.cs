@@ -28,7 +28,7 @@ public static class JsonDiff
     /// </summary>
     public static JsonNode? MergePatch(JsonElement from, JsonElement to)
     {
-        if (JsonEquality.AreEqual(from, to))
+        if (JsonEquality.AreSemanticallyEqual(from, to))
         {
             return null;
         }
@@ -76,7 +76,7 @@ public static class JsonDiff
             {
                 patch[member.Name] = JsonPatchApplier.ToNode(member.Value);
             }
-            else if (!JsonEquality.AreEqual(before, member.Value))
+            else if (!JsonEquality.AreSemanticallyEqual(before, member.Value))
             {
                 patch[member.Name] = Merge(before, member.Value);
             }
@@ -87,7 +87,7 @@ public static class JsonDiff
 
     private static void Compare(JsonElement from, JsonElement to, string path, ref List<JsonPatchOperation>? operations, JsonDiffOptions options)
     {
-        if (JsonEquality.AreEqual(from, to))
+        if (JsonEquality.AreSemanticallyEqual(from, to))
         {
             return;
         }

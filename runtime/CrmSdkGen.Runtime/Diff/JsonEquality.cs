@@ -5,13 +5,20 @@ using System.Text.Json;
 namespace CrmSdkGen.Runtime.Diff;
 
 /// <summary>
-/// Semantic JSON equality, as a CRM means its data: numbers by value (1 equals 1.0), date-times by instant (the same
-/// moment in another offset is equal), objects regardless of member order, arrays by position. Allocates nothing.
+/// JSON equality in two strengths. <see cref="AreSemanticallyEqual"/> is how a CRM means its data, for diffs, drift and
+/// conflicts: numbers by value (1 equals 1.0), date-times by instant (the same moment in another offset is equal),
+/// objects regardless of member order, arrays by position. <see cref="AreEqualAsJson"/> is RFC 6902's (the JSON Patch
+/// <c>test</c>): the same, except that strings are equal only when their characters are. Both allocate nothing.
 /// </summary>
 public static class JsonEquality
 {
-    /// <summary>Whether two JSON values mean the same.</summary>
-    public static bool AreEqual(JsonElement left, JsonElement right)
+    /// <summary>Whether two JSON values mean the same to a CRM: date-time strings compared by instant.</summary>
+    public static bool AreSemanticallyEqual(JsonElement left, JsonElement right) => AreEqual(left, right, semantic: true);
+
+    /// <summary>Whether two JSON values are equal as RFC 6902 defines it for <c>test</c>: strings by their characters, numbers by value, objects regardless of member order.</summary>
+    public static bool AreEqualAsJson(JsonElement left, JsonElement right) => AreEqual(left, right, semantic: false);
+
+    private static bool AreEqual(JsonElement left, JsonElement right, bool semantic)
     {
         if (left.ValueKind != right.ValueKind)
         {
@@ -32,7 +39,7 @@ public static class JsonEquality
             case JsonValueKind.Number:
                 return left.TryGetDecimal(out var x) && right.TryGetDecimal(out var y) ? x == y : left.GetDouble().Equals(right.GetDouble());
             case JsonValueKind.String:
-                return StringsEqual(left, right);
+                return StringsEqual(left, right, semantic);
             case JsonValueKind.Array:
                 if (left.GetArrayLength() != right.GetArrayLength())
                 {
@@ -44,7 +51,7 @@ public static class JsonEquality
                 {
                     while (leftItems.MoveNext() && rightItems.MoveNext())
                     {
-                        if (!AreEqual(leftItems.Current, rightItems.Current))
+                        if (!AreEqual(leftItems.Current, rightItems.Current, semantic))
                         {
                             return false;
                         }
@@ -53,13 +60,13 @@ public static class JsonEquality
 
                 return true;
             case JsonValueKind.Object:
-                return ObjectsEqual(left, right);
+                return ObjectsEqual(left, right, semantic);
             default:
                 return true;
         }
     }
 
-    private static bool ObjectsEqual(JsonElement left, JsonElement right)
+    private static bool ObjectsEqual(JsonElement left, JsonElement right, bool semantic)
     {
 #if NET10_0_OR_GREATER
         if (left.GetPropertyCount() != right.GetPropertyCount())
@@ -84,7 +91,7 @@ public static class JsonEquality
                 return false;
             }
 
-            if (!AreEqual(member.Value, other))
+            if (!AreEqual(member.Value, other, semantic))
             {
                 return false;
             }
@@ -96,7 +103,7 @@ public static class JsonEquality
         foreach (var member in left.EnumerateObject())
         {
             leftCount++;
-            if (!right.TryGetProperty(member.Name, out var other) || !AreEqual(member.Value, other))
+            if (!right.TryGetProperty(member.Name, out var other) || !AreEqual(member.Value, other, semantic))
             {
                 return false;
             }
@@ -112,7 +119,7 @@ public static class JsonEquality
 #endif
     }
 
-    private static bool StringsEqual(JsonElement left, JsonElement right)
+    private static bool StringsEqual(JsonElement left, JsonElement right, bool semantic)
     {
 #if NET10_0_OR_GREATER
         // Compare the raw UTF-8 first; only escapes or two date-times need the decoded text.
@@ -123,7 +130,7 @@ public static class JsonEquality
             return true;
         }
 
-        if (leftRaw.IndexOf((byte)'\\') < 0 && rightRaw.IndexOf((byte)'\\') < 0 && !(RawDateTime(leftRaw) && RawDateTime(rightRaw)))
+        if (leftRaw.IndexOf((byte)'\\') < 0 && rightRaw.IndexOf((byte)'\\') < 0 && !(semantic && RawDateTime(leftRaw) && RawDateTime(rightRaw)))
         {
             return false;
         }
@@ -132,6 +139,11 @@ public static class JsonEquality
         if (right.ValueEquals(leftText))
         {
             return true;
+        }
+
+        if (!semantic)
+        {
+            return false;
         }
 
         var rightText = right.GetString()!;

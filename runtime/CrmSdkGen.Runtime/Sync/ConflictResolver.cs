@@ -20,7 +20,7 @@ internal sealed class ConflictResolver
     /// <param name="remote">The CRM's version; null when the CRM deleted it.</param>
     public (SyncRecord? Row, SyncConflict? Conflict) Resolve(SyncRecord row, JsonElement? remote)
     {
-        if (remote is { } unchanged && row.Base is { } agreed && JsonEquality.AreEqual(agreed, unchanged))
+        if (remote is { } unchanged && row.Base is { } agreed && JsonEquality.AreSemanticallyEqual(agreed, unchanged))
         {
             return (row with { Base = unchanged }, null);
         }
@@ -30,7 +30,7 @@ internal sealed class ConflictResolver
             return (null, null);
         }
 
-        if (row.Local is { } local && remote is { } same && JsonEquality.AreEqual(local, same))
+        if (row.Local is { } local && remote is { } same && JsonEquality.AreSemanticallyEqual(local, same))
         {
             return (SyncRecord.Synced(row.Key, same), null);
         }
@@ -61,7 +61,7 @@ internal sealed class ConflictResolver
         (null, null) => null,
         (null, { } theirs) => new SyncRecord(key, null, theirs, PendingChange.Delete),
         ({ } kept, null) => new SyncRecord(key, kept, null, PendingChange.Create),
-        ({ } kept, { } theirs) when JsonEquality.AreEqual(kept, theirs) => SyncRecord.Synced(key, theirs),
+        ({ } kept, { } theirs) when JsonEquality.AreSemanticallyEqual(kept, theirs) => SyncRecord.Synced(key, theirs),
         ({ } kept, { } theirs) => new SyncRecord(key, kept, theirs, PendingChange.Update),
     };
 }

@@ -33,7 +33,7 @@ internal sealed class RemoteVersions
         SyncRecord? next;
         if (row is null || row.Pending == PendingChange.None)
         {
-            if (row?.Local is { } current && remote is { } same && JsonEquality.AreEqual(current, same))
+            if (row?.Local is { } current && remote is { } same && JsonEquality.AreSemanticallyEqual(current, same))
             {
                 return;
             }
@@ -98,7 +98,7 @@ internal sealed class RemoteVersions
                 result.Deleted++;
                 changes?.Add(RecordChange.Deleted(key));
                 break;
-            case ({ } old, { } updated) when !JsonEquality.AreEqual(old, updated):
+            case ({ } old, { } updated) when !JsonEquality.AreSemanticallyEqual(old, updated):
                 result.Updated++;
                 changes?.Add(RecordChange.Updated(key, JsonDiff.Patch(old, updated, _options.DiffOptions)));
                 break;

@@ -81,7 +81,7 @@ public sealed class SyncEngine
     {
         var row = await RequireAsync(key, cancellationToken).ConfigureAwait(false);
         var pending = row.Pending == PendingChange.Create ? PendingChange.Create
-            : row.Base is { } agreed && JsonEquality.AreEqual(agreed, record) ? PendingChange.None
+            : row.Base is { } agreed && JsonEquality.AreSemanticallyEqual(agreed, record) ? PendingChange.None
             : PendingChange.Update;
         await _store.CommitAsync(new SyncCommit().Put(row with { Local = record.Clone(), Pending = pending }), cancellationToken).ConfigureAwait(false);
     }

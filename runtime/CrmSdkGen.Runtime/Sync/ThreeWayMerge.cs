@@ -28,13 +28,13 @@ internal static class ThreeWayMerge
     private static void Write(Utf8JsonWriter writer, JsonElement? @base, JsonElement local, JsonElement remote, string path, List<string> conflicts)
     {
         // Equal on both sides, or unchanged locally: the remote value. Unchanged remotely: the local value.
-        if (JsonEquality.AreEqual(local, remote) || (@base is { } agreed && JsonEquality.AreEqual(agreed, local)))
+        if (JsonEquality.AreSemanticallyEqual(local, remote) || (@base is { } agreed && JsonEquality.AreSemanticallyEqual(agreed, local)))
         {
             remote.WriteTo(writer);
             return;
         }
 
-        if (@base is { } agreedBefore && JsonEquality.AreEqual(agreedBefore, remote))
+        if (@base is { } agreedBefore && JsonEquality.AreSemanticallyEqual(agreedBefore, remote))
         {
             local.WriteTo(writer);
             return;
@@ -63,7 +63,7 @@ internal static class ThreeWayMerge
                 // Added remotely only.
                 member.WriteTo(writer);
             }
-            else if (!JsonEquality.AreEqual(removed, member.Value))
+            else if (!JsonEquality.AreSemanticallyEqual(removed, member.Value))
             {
                 // Removed locally, changed remotely.
                 conflicts.Add(memberPath);
@@ -84,7 +84,7 @@ internal static class ThreeWayMerge
                 // Added locally only.
                 member.WriteTo(writer);
             }
-            else if (!JsonEquality.AreEqual(baseMember.Value, member.Value))
+            else if (!JsonEquality.AreSemanticallyEqual(baseMember.Value, member.Value))
             {
                 // Changed locally, removed remotely.
                 conflicts.Add(path + "/" + Escape(member.Name));

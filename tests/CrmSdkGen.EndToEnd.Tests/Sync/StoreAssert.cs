@@ -16,7 +16,7 @@ public static class StoreAssert
         foreach (var (id, record) in remote)
         {
             using var expected = JsonDocument.Parse(record.ToJsonString());
-            Assert.True(JsonEquality.AreEqual(expected.RootElement, local[id]), $"Record {id} differs: local {local[id].GetRawText()}, CRM {record.ToJsonString()}");
+            Assert.True(JsonEquality.AreSemanticallyEqual(expected.RootElement, local[id]), $"Record {id} differs: local {local[id].GetRawText()}, CRM {record.ToJsonString()}");
         }
     }
 }

@@ -78,7 +78,7 @@ public sealed class ChangeSetTests
 
     private static bool Same(Dictionary<string, JsonNode?> actual, Dictionary<string, JsonElement> expected) =>
         actual.Count == expected.Count && expected.All(pair =>
-            actual.TryGetValue(pair.Key, out var node) && JsonEquality.AreEqual(JsonDocument.Parse(node?.ToJsonString() ?? "null").RootElement, pair.Value));
+            actual.TryGetValue(pair.Key, out var node) && JsonEquality.AreSemanticallyEqual(JsonDocument.Parse(node?.ToJsonString() ?? "null").RootElement, pair.Value));
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 }

@@ -25,8 +25,8 @@ public sealed class ConflictEdgeTests
         Assert.Equal([pointer], conflict.Fields);
         Assert.Equal(ConflictPolicy.FieldMerge, conflict.Policy);
         var kept = (await store.GetAsync("1"))!.Local!.Value;
-        Assert.True(JsonEquality.AreEqual(Json(expected), kept), kept.GetRawText());
-        Assert.True(JsonEquality.AreEqual(kept, conflict.Resolved!.Value), conflict.Resolved.Value.GetRawText());
+        Assert.True(JsonEquality.AreSemanticallyEqual(Json(expected), kept), kept.GetRawText());
+        Assert.True(JsonEquality.AreSemanticallyEqual(kept, conflict.Resolved!.Value), conflict.Resolved.Value.GetRawText());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ConflictEdgeTests
 
         Assert.NotNull(seen);
         Assert.Equal(ConflictPolicy.Custom, seen.Policy);
-        Assert.True(JsonEquality.AreEqual(Json("""{"id":"1","name":"Augusta","city":"Paris"}"""), seen.Resolved!.Value), seen.Resolved.Value.GetRawText());
+        Assert.True(JsonEquality.AreSemanticallyEqual(Json("""{"id":"1","name":"Augusta","city":"Paris"}"""), seen.Resolved!.Value), seen.Resolved.Value.GetRawText());
         var reported = Assert.Single(result.Conflicts);
         Assert.Equal(ConflictPolicy.Custom, reported.Policy);
         Assert.Equal("London", reported.Resolved!.Value.GetProperty("city").GetString());

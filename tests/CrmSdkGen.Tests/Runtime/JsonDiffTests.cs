@@ -86,7 +86,7 @@ public sealed class JsonDiffTests
     private static bool SameJson(JsonNode? node, JsonElement expected)
     {
         using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
-        return JsonEquality.AreEqual(document.RootElement, expected);
+        return JsonEquality.AreSemanticallyEqual(document.RootElement, expected);
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;

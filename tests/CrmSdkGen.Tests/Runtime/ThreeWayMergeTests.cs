@@ -33,8 +33,8 @@ public sealed class ThreeWayMergeTests
         var conflict = Assert.Single(result.Conflicts);
         Assert.Equal(conflicting.Length == 0 ? [] : new[] { conflicting }, conflict.Fields);
         var merged = (await store.GetAsync("1"))!;
-        Assert.True(JsonEquality.AreEqual(Json(expected), merged.Local!.Value), merged.Local.Value.GetRawText());
-        Assert.Equal(JsonEquality.AreEqual(merged.Local.Value, merged.Base!.Value) ? PendingChange.None : PendingChange.Update, merged.Pending);
+        Assert.True(JsonEquality.AreSemanticallyEqual(Json(expected), merged.Local!.Value), merged.Local.Value.GetRawText());
+        Assert.Equal(JsonEquality.AreSemanticallyEqual(merged.Local.Value, merged.Base!.Value) ? PendingChange.None : PendingChange.Update, merged.Pending);
     }
 
     [Fact]
