@@ -13,7 +13,7 @@ namespace CrmSdkGen.Compare;
 /// The regeneration report: compares the API description of a spec with that of its previous version (the baseline)
 /// and reports each breaking change as a warning located in the new spec, and each addition as information.
 /// </summary>
-internal sealed class SpecComparer
+internal sealed partial class SpecComparer
 {
     private readonly ApiDescription _old;
     private readonly ApiDescription _new;
@@ -40,21 +40,20 @@ internal sealed class SpecComparer
 
     private void Run()
     {
-        var oldOperations = _old.Operations.GroupBy(operation => operation.Key).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
-        var newOperations = _new.Operations.GroupBy(operation => operation.Key).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
-        foreach (var pair in oldOperations)
+        var (pairs, addedOperations) = OperationPairs.Match(_old.Operations, _new.Operations);
+        foreach (var (old, current, match) in pairs)
         {
-            var (key, old) = (pair.Key, pair.Value);
-            if (!newOperations.TryGetValue(key, out var current))
+            if (current is null)
             {
-                Breaking(DiagnosticIds.RemovedOperation, $"The operation {key}{Named(old)} was removed; calls to it no longer compile.", PathPointer(old.Path));
+                Breaking(DiagnosticIds.RemovedOperation, $"The operation {old.Key}{Named(old)} was removed; calls to it no longer compile.", PathPointer(old.Path));
                 continue;
             }
 
+            ReportMove(old, current, match);
             CompareOperation(old, current);
         }
 
-        foreach (var added in newOperations.Values.Where(operation => !oldOperations.ContainsKey(operation.Key)))
+        foreach (var added in addedOperations)
         {
             Added($"The operation {added.Key}{Named(added)} was added.", OperationPointer(added));
         }
@@ -80,96 +79,6 @@ internal sealed class SpecComparer
         foreach (var id in _newSchemas.Keys.Where(id => IsComponent(id) && !_oldSchemas.ContainsKey(id)))
         {
             Added($"The schema {Name(id)} was added.", id);
-        }
-    }
-
-    private void CompareOperation(ApiOperation old, ApiOperation current)
-    {
-        var at = OperationPointer(current);
-        var what = $"{current.Key}{Named(current)}";
-        foreach (var parameter in old.Parameters)
-        {
-            var now = current.Parameters.FirstOrDefault(candidate => candidate.Name == parameter.Name && candidate.Location == parameter.Location)
-                ?? current.Parameters.FirstOrDefault(candidate => candidate.Name == parameter.Name);
-            if (now is null)
-            {
-                Breaking(DiagnosticIds.RemovedParameter, $"The {Location(parameter)} parameter '{parameter.Name}' of {what} was removed.", at);
-                continue;
-            }
-
-            if (now.Location != parameter.Location)
-            {
-                Breaking(DiagnosticIds.ChangedParameterLocation, $"The parameter '{parameter.Name}' of {what} moved from the {Location(parameter)} to the {Location(now)}.", at);
-            }
-
-            if (!parameter.Required && now.Required)
-            {
-                Breaking(DiagnosticIds.BecameRequired, $"The {Location(now)} parameter '{now.Name}' of {what} became required.", at);
-            }
-
-            CompareType(parameter.Type, now.Type, $"the {Location(now)} parameter '{now.Name}' of {what}", at);
-        }
-
-        foreach (var added in current.Parameters.Where(parameter => !old.Parameters.Any(candidate => candidate.Name == parameter.Name)))
-        {
-            if (added.Required)
-            {
-                Breaking(DiagnosticIds.BecameRequired, $"{what} gained the required {Location(added)} parameter '{added.Name}'.", at);
-            }
-            else
-            {
-                Added($"{what} gained the optional {Location(added)} parameter '{added.Name}'.", at);
-            }
-        }
-
-        CompareBody(old.Body, current.Body, what, at);
-        if (old.Result.Type is { } result)
-        {
-            if (current.Result.Type is { } now)
-            {
-                _responseSide = true;
-                CompareType(result, now, $"the response of {what}", at);
-                _responseSide = false;
-            }
-            else
-            {
-                Breaking(DiagnosticIds.RemovedResponse, $"The success response body of {what} was removed.", at + "/responses");
-            }
-        }
-
-        foreach (var error in old.Errors.Where(error => !current.Errors.Any(candidate => candidate.StatusPattern == error.StatusPattern)))
-        {
-            Breaking(DiagnosticIds.RemovedResponse, $"The '{error.StatusPattern}' response of {what} was removed; code that catches its typed error no longer sees it.", at + "/responses");
-        }
-
-        foreach (var error in current.Errors.Where(error => !old.Errors.Any(candidate => candidate.StatusPattern == error.StatusPattern)))
-        {
-            Added($"{what} gained the '{error.StatusPattern}' response.", at + "/responses/" + error.StatusPattern);
-        }
-    }
-
-    private void CompareBody(ApiBody? old, ApiBody? current, string what, string at)
-    {
-        switch (old, current)
-        {
-            case ({ }, null):
-                Breaking(DiagnosticIds.RemovedParameter, $"The request body of {what} was removed.", at);
-                break;
-            case (null, { Required: true }):
-                Breaking(DiagnosticIds.BecameRequired, $"{what} gained a required request body.", at + "/requestBody");
-                break;
-            case ({ } before, { } after):
-                if (!before.Required && after.Required)
-                {
-                    Breaking(DiagnosticIds.BecameRequired, $"The request body of {what} became required.", at + "/requestBody");
-                }
-
-                if (before.Type is { } bodyBefore && after.Type is { } bodyAfter)
-                {
-                    CompareType(bodyBefore, bodyAfter, $"the request body of {what}", at + "/requestBody");
-                }
-
-                break;
         }
     }
 

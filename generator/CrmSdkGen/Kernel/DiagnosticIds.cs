@@ -35,4 +35,6 @@ internal static class DiagnosticIds
     public const string NarrowedConstraint = "CSG0108";
     public const string RemovedParameter = "CSG0109";
     public const string Addition = "CSG0110";
+    public const string Moved = "CSG0111";
+    public const string ChangedStatus = "CSG0112";
 }

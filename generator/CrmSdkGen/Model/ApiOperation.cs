@@ -39,6 +39,9 @@ internal sealed record ApiParameter(
 
     /// <summary>An example value as JSON text: the parameter's example, else its schema's example, first enum value or default.</summary>
     public string? Example { get; init; }
+
+    /// <summary>Where the parameter is declared (in the operation, its path item, or the undeclared path segment's operation).</summary>
+    public string? Pointer { get; init; }
 }
 
 /// <param name="DeepObjectProperties">For form bodies, the properties whose encoding is style deepObject.</param>
@@ -56,6 +59,12 @@ internal sealed record ApiResult(ApiContentKind Kind, ApiType? Type, bool MayBeE
 
     /// <summary>Whether the success response declares a Link header (RFC 8288 rel="next" paging).</summary>
     public bool LinkHeader { get; init; }
+
+    /// <summary>The 2XX statuses the operation declares ("200", "201", "2XX"), in order.</summary>
+    public EquatableArray<string> SuccessStatuses { get; init; }
+
+    /// <summary>Where the schema of the body read is declared.</summary>
+    public string? Pointer { get; init; }
 }
 
 /// <summary>A typed error response: status code, range (4XX) or default.</summary>

@@ -56,6 +56,8 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.NarrowedConstraint => "Breaking change: constraint narrowed",
         DiagnosticIds.RemovedParameter => "Breaking change: parameter removed",
         DiagnosticIds.Addition => "Addition since the baseline",
+        DiagnosticIds.Moved => "Renamed or moved since the baseline",
+        DiagnosticIds.ChangedStatus => "Success status changed since the baseline",
         _ => "CrmSdkGen",
     };
 }

@@ -143,6 +143,7 @@ internal sealed class OperationMapper
                 Structured = structured,
                 Style = StyleName(parameter.Style, location),
                 Example = Example(parameter, schema),
+                Pointer = parameterPointer,
             });
         }
 
@@ -248,7 +249,13 @@ internal sealed class OperationMapper
         return new ApiBody(kind, mediaType, type, body.Required, body.Description, deepObjects) { Example = example?.ToJsonString() };
     }
 
-    private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint, string path, string method)
+    private ApiResult MapResult(OpenApiResponses? responses, string pointer, string hint, string path, string method) =>
+        MapResultBody(responses, pointer, hint, path, method) with
+        {
+            SuccessStatuses = (responses ?? new OpenApiResponses()).Keys.Where(IsSuccess).OrderBy(status => status, StringComparer.Ordinal).ToEquatableArray(),
+        };
+
+    private ApiResult MapResultBody(OpenApiResponses? responses, string pointer, string hint, string path, string method)
     {
         if (responses is null || responses.Count == 0)
         {
@@ -286,11 +293,10 @@ internal sealed class OperationMapper
             }
         }
 
-        var type = kind == ApiContentKind.Json
-            ? _schemas.Map(media.Schema, pointer + "/" + SpecPointer.Escape(withContent.Key) + "/content/" + SpecPointer.Escape(mediaType) + "/schema", hint + "_Response")
-            : null;
+        var schemaPointer = pointer + "/" + SpecPointer.Escape(withContent.Key) + "/content/" + SpecPointer.Escape(mediaType) + "/schema";
+        var type = kind == ApiContentKind.Json ? _schemas.Map(media.Schema, schemaPointer, hint + "_Response") : null;
         var linkHeader = withContent.Value.Headers?.Keys.Any(name => string.Equals(name, "Link", StringComparison.OrdinalIgnoreCase)) == true;
-        return new ApiResult(kind, type, mayBeEmpty, withContent.Value.Description) { LinkHeader = linkHeader };
+        return new ApiResult(kind, type, mayBeEmpty, withContent.Value.Description) { LinkHeader = linkHeader, Pointer = schemaPointer };
     }
 
     // Where success statuses declare different bodies (HubSpot's batch endpoints: 200 with the results, 207 with the
