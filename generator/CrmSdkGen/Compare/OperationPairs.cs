@@ -15,7 +15,7 @@ internal enum OperationMatch
     /// <summary>The same operation id under another method or path.</summary>
     ById,
 
-    /// <summary>The same method and path shape (path parameters renamed), with another operation id.</summary>
+    /// <summary>The same method and path shape (path parameters renamed, the API version in the path changed), with another operation id.</summary>
     ByShape,
 }
 
@@ -23,6 +23,9 @@ internal enum OperationMatch
 internal static class OperationPairs
 {
     private static readonly Regex PathParameter = new(@"\{[^}/]*\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    // A path segment that names an API version: v3, v2.1, 2026-09, 2026-09-beta, 2024-01-15.
+    private static readonly Regex VersionSegment = new(@"^(v\d+(\.\d+)*|\d{4}-\d{2}(-\d{2})?(-[a-z]+)?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>The new operation each old one became (null when it is gone), and the new operations no old one became.</summary>
     public static (List<(ApiOperation Old, ApiOperation? New, OperationMatch Match)> Pairs, List<ApiOperation> Added) Match(IReadOnlyList<ApiOperation> old, IReadOnlyList<ApiOperation> current)
@@ -77,10 +80,15 @@ internal static class OperationPairs
         PathParameter.Matches(path).Cast<Match>().Select(match => match.Value.Substring(1, match.Value.Length - 2)).ToList();
 
     /// <summary>Whether two operations differ at most in the names of their path parameters.</summary>
-    public static bool SameShape(ApiOperation left, ApiOperation right) => Shape(left) == Shape(right);
+    public static bool SameShape(ApiOperation left, ApiOperation right) => Unnamed(left) == Unnamed(right);
 
     // The method and the path with its parameters unnamed: GET /contacts/{} for /contacts/{contactId} and /contacts/{id}.
-    private static string Shape(ApiOperation operation) => operation.Method + " " + PathParameter.Replace(operation.Path.TrimEnd('/'), "{}");
+    private static string Unnamed(ApiOperation operation) => operation.Method + " " + PathParameter.Replace(operation.Path.TrimEnd('/'), "{}");
+
+    // The same without the path's version segments: GET /crm/objects/contacts/{} for /crm/v3/objects/contacts/{contactId}
+    // and /crm/objects/2026-09-beta/contacts/{contactId}.
+    private static string Shape(ApiOperation operation) =>
+        operation.Method + " " + string.Join("/", PathParameter.Replace(operation.Path.TrimEnd('/'), "{}").Split('/').Where(segment => !VersionSegment.IsMatch(segment)));
 
     private static Dictionary<string, ApiOperation> Distinct(IReadOnlyList<ApiOperation> operations) =>
         operations.GroupBy(operation => operation.Key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);

@@ -10,20 +10,21 @@ namespace CrmSdkGen.Compare;
 /// <summary>The regeneration report's comparison of one operation with the one it became.</summary>
 internal sealed partial class SpecComparer
 {
-    // An operation found again under another path: where the generated method keeps its name and client, a note; else
-    // calls to the old method no longer compile, and the finding says where the operation went.
+    // An operation found again: where its generated method keeps its name (the same operation id) and its client (the
+    // same tag), a note at most; else calls to the old method no longer compile, and the finding says where it went.
     private void ReportMove(ApiOperation old, ApiOperation current, OperationMatch match)
     {
         var at = OperationPointer(current);
-        if (match == OperationMatch.ByShape && old.OperationId != current.OperationId)
+        var methodKept = match == OperationMatch.Same || old.OperationId is not null && old.OperationId == current.OperationId;
+        if (!methodKept)
         {
             Breaking(DiagnosticIds.RemovedOperation, $"The operation {old.Key}{Named(old)} was removed; it reappears as {current.Key}{Named(current)}, so calls to its method move to the new one.", at);
         }
         else if (old.Group != current.Group)
         {
-            Breaking(DiagnosticIds.RemovedOperation, $"The operation {old.Key}{Named(old)} moved to {current.Key} under the tag '{current.Group}'; its method is on that tag's client now.", at);
+            Breaking(DiagnosticIds.RemovedOperation, $"The operation {old.Key}{Named(old)} moved to {(match == OperationMatch.Same ? string.Empty : current.Key + " ")}under the tag '{current.Group}'; its method is on that tag's client now.", at);
         }
-        else if (match == OperationMatch.ById && !OperationPairs.SameShape(old, current))
+        else if (!OperationPairs.SameShape(old, current))
         {
             _sink.Report(DiagnosticIds.Moved, Severity.Info, $"The operation {old.Key}{Named(old)} moved to {current.Key}; its method keeps its name.", at);
         }

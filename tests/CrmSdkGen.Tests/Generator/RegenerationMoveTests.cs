@@ -41,6 +41,11 @@ public sealed class RegenerationMoveTests
               operationId: createContact
               tags: [Contacts]
               responses: { "200": { description: Created., content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } } }
+          /crm/v3/deals:
+            get:
+              operationId: listDeals
+              tags: [Contacts]
+              responses: { "200": { description: Deals. } }
         components:
           schemas:
             Contact: { type: object, properties: { id: { type: string } } }
@@ -80,6 +85,11 @@ public sealed class RegenerationMoveTests
               tags: [Contacts]
               responses:
                 "201": { description: Created., content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } }
+          /crm/2026-09-beta/deals:
+            get:
+              operationId: getDealsPage
+              tags: [Contacts]
+              responses: { "200": { description: Deals. } }
         components:
           schemas:
             Contact: { type: object, properties: { id: { type: string } } }
@@ -93,6 +103,7 @@ public sealed class RegenerationMoveTests
         { "CSG0101", true, "The operation GET /contacts/{contactId}/notes (listNotes) was removed; it reappears as GET /contacts/{id}/notes (getNotes)", "get:" },
         { "CSG0111", false, "The path parameter 'contactId' of GET /contacts/{id}/notes (getNotes) was renamed to 'id'", "parameters:" },
         { "CSG0101", true, "The operation POST /contacts/merge (mergeContacts) moved to POST /merges under the tag 'Merges'", "post:" },
+        { "CSG0101", true, "The operation GET /crm/v3/deals (listDeals) was removed; it reappears as GET /crm/2026-09-beta/deals (getDealsPage)", "get:" },
         { "CSG0112", false, "The success status of POST /contacts (createContact) changed from 200 to 201", "\"201\":" },
     };
 
