@@ -52,6 +52,7 @@ internal static class CSharpProjection
         {
             Namespace = rootNamespace,
             Name = clientScope.Claim(clientName),
+            InterfaceName = clientScope.Claim("I" + clientName),
             OptionsName = clientScope.Claim(clientName + "Options"),
             Title = api.Title,
             Version = api.Version,
@@ -66,15 +67,18 @@ internal static class CSharpProjection
         foreach (var group in api.Operations.GroupBy(operation => operation.Group))
         {
             var className = clientScope.Claim(Identifier.Pascal(group.Key, "Default") + "Client");
+            var interfaceName = clientScope.Claim("I" + className);
             var property = members.Claim(Identifier.Pascal(group.Key, "Default"));
-            client.Groups.Add(new GroupReferenceTemplateModel { Property = property, ClassName = className, Tag = group.Key });
+            client.Groups.Add(new GroupReferenceTemplateModel { Property = property, ClassName = className, InterfaceName = interfaceName, Tag = group.Key });
             var groupModel = operations.Project(rootNamespace, className, group.Key, group);
+            groupModel.InterfaceName = interfaceName;
             foreach (var (operation, model) in group.Zip(groupModel.Operations, (operation, model) => (operation, model)))
             {
                 projected[operation.Key] = new ProjectedOperation(operation, model, property);
             }
 
             files.Add(new FileToRender(rootNamespace + "." + className + ".g.cs", "Group", groupModel));
+            files.Add(new FileToRender(rootNamespace + "." + interfaceName + ".g.cs", "GroupInterface", groupModel));
         }
 
         var adapters = new SyncAdapterProjector(types, paging, key => projected.TryGetValue(key, out var found) ? found : null);
@@ -94,6 +98,7 @@ internal static class CSharpProjection
         }
 
         files.Add(new FileToRender(rootNamespace + "." + client.Name + ".g.cs", "Client", client));
+        files.Add(new FileToRender(rootNamespace + "." + client.InterfaceName + ".g.cs", "ClientInterface", client));
         files.Add(new FileToRender(rootNamespace + "." + client.OptionsName + ".g.cs", "Options", ProjectOptions(api, client)));
         files.Add(new FileToRender(rootNamespace + "." + security.Name + ".g.cs", "Security", security));
         var registration = new RegistrationTemplateModel
@@ -103,6 +108,8 @@ internal static class CSharpProjection
             MethodName = "Add" + client.Name,
             ClientName = client.Name,
             OptionsName = client.OptionsName,
+            InterfaceName = client.InterfaceName,
+            Groups = client.Groups,
         };
         files.Add(new FileToRender(rootNamespace + "." + registration.Name + ".g.cs", "Registration", registration));
         return files;

@@ -39,8 +39,8 @@ public sealed class PrismConformanceTests(ITestOutputHelper output)
         var model = SdkGenerator.BuildModel(source, CancellationToken.None);
         var assembly = GeneratedAssembly.Load(SdkGenerator.Emit(model, CancellationToken.None), spec);
         var files = CSharpProjection.Project(model.Api!, model.Namespace, model.ClientName);
-        var root = files.Select(file => file.Model).OfType<ClientTemplateModel>().Single();
-        var groups = files.Select(file => file.Model).OfType<GroupTemplateModel>().ToDictionary(group => group.Name);
+        var root = files.Where(file => file.Template == "Client").Select(file => file.Model).OfType<ClientTemplateModel>().Single();
+        var groups = files.Where(file => file.Template == "Group").Select(file => file.Model).OfType<GroupTemplateModel>().ToDictionary(group => group.Name);
         var minimal = new MinimalJson(model.Api!, files);
 
         await using var prism = await PrismServer.StartAsync(path);

@@ -16,7 +16,7 @@ public sealed class TemplateDocsTests
             .Where(name => name.StartsWith("CrmSdkGen.Templates.", StringComparison.Ordinal))
             .Select(name => name["CrmSdkGen.Templates.".Length..^".sbn".Length])
             .ToList();
-        Assert.Equal(12, templates.Count);
+        Assert.Equal(14, templates.Count);
         Assert.All(templates, template => Assert.Contains("### " + template, docs, StringComparison.Ordinal));
 
         var models = typeof(FileToRender).Assembly.GetTypes()

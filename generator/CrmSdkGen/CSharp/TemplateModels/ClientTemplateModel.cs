@@ -7,6 +7,9 @@ internal sealed class ClientTemplateModel
 {
     public string Namespace { get; set; } = string.Empty;
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>The interface the client implements, for mocking: its groups as their interfaces.</summary>
+    public string InterfaceName { get; set; } = string.Empty;
     public string OptionsName { get; set; } = string.Empty;
     public string Title { get; set; } = string.Empty;
     public string Version { get; set; } = string.Empty;
@@ -20,5 +23,6 @@ internal sealed class GroupReferenceTemplateModel
 {
     public string Property { get; set; } = string.Empty;
     public string ClassName { get; set; } = string.Empty;
+    public string InterfaceName { get; set; } = string.Empty;
     public string Tag { get; set; } = string.Empty;
 }

@@ -7,6 +7,9 @@ internal sealed class GroupTemplateModel
 {
     public string Namespace { get; set; } = string.Empty;
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>The interface the client implements (every public method), for mocking.</summary>
+    public string InterfaceName { get; set; } = string.Empty;
     public string Tag { get; set; } = string.Empty;
     public List<OperationTemplateModel> Operations { get; } = new();
     public List<CodecField> Codecs { get; set; } = new();

@@ -8,4 +8,10 @@ internal sealed class RegistrationTemplateModel
     public string MethodName { get; set; } = string.Empty;
     public string ClientName { get; set; } = string.Empty;
     public string OptionsName { get; set; } = string.Empty;
+
+    /// <summary>The root client's interface, registered beside it.</summary>
+    public string InterfaceName { get; set; } = string.Empty;
+
+    /// <summary>The groups, whose interfaces are registered as the root client's properties.</summary>
+    public System.Collections.Generic.List<GroupReferenceTemplateModel> Groups { get; set; } = new();
 }
