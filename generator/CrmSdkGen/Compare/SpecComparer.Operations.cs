@@ -22,7 +22,7 @@ internal sealed partial class SpecComparer
         }
         else if (old.Group != current.Group)
         {
-            Breaking(DiagnosticIds.RemovedOperation, $"The operation {old.Key}{Named(old)} moved to {(match == OperationMatch.Same ? string.Empty : current.Key + " ")}under the tag '{current.Group}'; its method is on that tag's client now.", at);
+            Breaking(DiagnosticIds.RemovedOperation, $"The operation {old.Key}{Named(old)} moved {(match == OperationMatch.Same ? string.Empty : "to " + current.Key + " ")}under the tag '{current.Group}'; its method is on that tag's client now.", at);
         }
         else if (!OperationPairs.SameShape(old, current))
         {

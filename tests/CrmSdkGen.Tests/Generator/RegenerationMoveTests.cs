@@ -41,6 +41,11 @@ public sealed class RegenerationMoveTests
               operationId: createContact
               tags: [Contacts]
               responses: { "200": { description: Created., content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } } }
+          /owners:
+            get:
+              operationId: listOwners
+              tags: [Contacts]
+              responses: { "200": { description: Owners. } }
           /crm/v3/deals:
             get:
               operationId: listDeals
@@ -85,6 +90,11 @@ public sealed class RegenerationMoveTests
               tags: [Contacts]
               responses:
                 "201": { description: Created., content: { application/json: { schema: { $ref: '#/components/schemas/Contact' } } } }
+          /owners:
+            get:
+              operationId: listOwners
+              tags: [Owners]
+              responses: { "200": { description: Owners. } }
           /crm/2026-09-beta/deals:
             get:
               operationId: getDealsPage
@@ -104,6 +114,7 @@ public sealed class RegenerationMoveTests
         { "CSG0111", false, "The path parameter 'contactId' of GET /contacts/{id}/notes (getNotes) was renamed to 'id'", "parameters:" },
         { "CSG0101", true, "The operation POST /contacts/merge (mergeContacts) moved to POST /merges under the tag 'Merges'", "post:" },
         { "CSG0101", true, "The operation GET /crm/v3/deals (listDeals) was removed; it reappears as GET /crm/2026-09-beta/deals (getDealsPage)", "get:" },
+        { "CSG0101", true, "The operation GET /owners (listOwners) moved under the tag 'Owners'; its method is on that tag's client now", "get:" },
         { "CSG0112", false, "The success status of POST /contacts (createContact) changed from 200 to 201", "\"201\":" },
     };
 
