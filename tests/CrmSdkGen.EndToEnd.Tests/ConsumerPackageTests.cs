@@ -28,7 +28,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
         // The contacts client comes from the project's own copy of the Client template, with one member added.
         Directory.CreateDirectory(Path.Combine(project, "templates"));
         var clientTemplate = File.ReadAllText(Path.Combine(repository, "generator/CrmSdkGen/Emit/Templates/Client.sbn"))
-            .Replace("public sealed partial class {{ model.name }}\n{\n", "public sealed partial class {{ model.name }}\n{\n    /// <summary>Added by the project's template.</summary>\n    public const string Flavour = {{ cs_string model.title }};\n\n", StringComparison.Ordinal);
+            .Replace("public sealed partial class {{ model.name }} : {{ model.interface_name }}\n{\n", "public sealed partial class {{ model.name }} : {{ model.interface_name }}\n{\n    /// <summary>Added by the project's template.</summary>\n    public const string Flavour = {{ cs_string model.title }};\n\n", StringComparison.Ordinal);
         Assert.Contains("Flavour", clientTemplate, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(project, "templates/Client.sbn"), clientTemplate);
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"), """
