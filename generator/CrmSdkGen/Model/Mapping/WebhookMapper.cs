@@ -165,7 +165,19 @@ internal sealed class WebhookMapper
         }
     }
 
-    private static bool HasBody(OpenApiOperation operation) => operation.RequestBody?.Content is { Count: > 0 };
+    // Whether a name needs the method to tell two bodies apart; a body the reader cannot make sense of counts as none
+    // here and is reported where the webhook is mapped.
+    private static bool HasBody(OpenApiOperation operation)
+    {
+        try
+        {
+            return operation.RequestBody?.Content is { Count: > 0 };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     private static string Describe(ApiWebhookKind kind) => kind == ApiWebhookKind.Webhook ? "webhook" : "callback";
 
