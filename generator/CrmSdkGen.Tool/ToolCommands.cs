@@ -11,6 +11,9 @@ internal static class ToolCommands
             Writes the files the generator emits for <spec> into <folder> and prints its diagnostics; exits with 1 on errors.
         crmsdkgen diff <old spec> <new spec> [--additions]
             Prints every breaking change of <new spec> against <old spec>, located in <new spec>; exits with 1 when anything breaks.
+        crmsdkgen requests <spec> --out <folder>
+            Writes <spec>.http (Visual Studio, Rider, VS Code's REST Client) and <spec>.postman_collection.json (Postman, newman):
+            one request per operation, the base address and credentials as variables, bodies from the spec's examples.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -21,6 +24,7 @@ internal static class ToolCommands
             {
                 "generate" => Generate(new ToolArguments(args.Skip(1)), output, error),
                 "diff" => Diff(new ToolArguments(args.Skip(1)), output),
+                "requests" => Requests(new ToolArguments(args.Skip(1)), output, error),
                 "--help" or "-h" or "help" => Help(output),
                 _ => Fail(error, "Unknown command."),
             };
@@ -105,7 +109,27 @@ internal static class ToolCommands
         return breaking > 0 ? 1 : 0;
     }
 
-    private static bool IsReport(string id) => string.CompareOrdinal(id, DiagnosticIds.RemovedOperation) >= 0 && string.CompareOrdinal(id, DiagnosticIds.Addition) <= 0;
+    private static int Requests(ToolArguments arguments, TextWriter output, TextWriter error)
+    {
+        var specPath = Path.GetFullPath(arguments.Positional(0, "<spec>"));
+        var folder = Path.GetFullPath(arguments.Option("--out") ?? throw new ToolUsageException("requests needs --out <folder>."));
+        arguments.EnsureConsumed(1);
+        var model = SdkGenerator.BuildModel(new SpecSource(specPath, File.ReadAllText(specPath), string.Empty, string.Empty, string.Empty), CancellationToken.None);
+        Print(model.Diagnostics.Where(diagnostic => diagnostic.Severity == Severity.Error), error);
+        if (model.Api is null)
+        {
+            return 1;
+        }
+
+        Directory.CreateDirectory(folder);
+        var name = Path.GetFileNameWithoutExtension(specPath);
+        File.WriteAllText(Path.Combine(folder, name + ".http"), HttpFileWriter.Write(model.Api));
+        File.WriteAllText(Path.Combine(folder, name + ".postman_collection.json"), PostmanCollectionWriter.Write(model.Api));
+        output.WriteLine($"{model.Api.Operations.Count} request(s) written to {Path.Combine(folder, name)}.http and .postman_collection.json.");
+        return 0;
+    }
+
+    private static bool IsReport(string id) => string.CompareOrdinal(id, DiagnosticIds.RemovedOperation) >= 0 && string.CompareOrdinal(id, DiagnosticIds.ChangedStatus) <= 0;
 
     // The compiler's format, so editors and CI annotate the lines: path(line,column): severity ID: message.
     private static void Print(IEnumerable<DiagnosticInfo> diagnostics, TextWriter output)

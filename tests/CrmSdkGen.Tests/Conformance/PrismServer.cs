@@ -144,14 +144,15 @@ internal sealed class PrismServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task<string> EnsureInstalledAsync()
+    /// <summary>The path of a tool of tools/prism (prism, newman), installing them on first use.</summary>
+    internal static async Task<string> EnsureInstalledAsync(string tool = "prism")
     {
         var tools = Path.Combine(RepositoryPaths.Root(), "tools", "prism");
-        var prism = Path.Combine(tools, "node_modules", ".bin", "prism");
+        var prism = Path.Combine(tools, "node_modules", ".bin", tool);
         await InstallGate.WaitAsync();
         try
         {
-            if (!File.Exists(prism))
+            if (!File.Exists(prism) || !File.Exists(Path.Combine(tools, "node_modules", ".bin", "newman")))
             {
                 var install = new ProcessStartInfo("npm") { WorkingDirectory = tools, RedirectStandardOutput = true, RedirectStandardError = true };
                 foreach (var argument in new[] { "install", "--no-audit", "--no-fund", "--no-package-lock" })
@@ -165,7 +166,7 @@ internal sealed class PrismServer : IAsyncDisposable
                 await process.WaitForExitAsync();
                 if (process.ExitCode != 0 || !File.Exists(prism))
                 {
-                    throw new InvalidOperationException($"npm install of Prism failed ({process.ExitCode}): {await output}{await error}");
+                    throw new InvalidOperationException($"npm install of Prism and newman failed ({process.ExitCode}): {await output}{await error}");
                 }
             }
         }

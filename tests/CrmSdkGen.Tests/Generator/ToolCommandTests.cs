@@ -70,6 +70,40 @@ public sealed class ToolCommandTests : IDisposable
         Assert.Equal(2, Run("frobnicate").Code);
     }
 
+    [Fact]
+    public void Diff_with_additions_prints_renames_moves_and_status_changes_too()
+    {
+        var old = Write("v1.yaml", "openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths:\n  /contacts/{contactId}:\n    get:\n      operationId: getContact\n      parameters: [{ name: contactId, in: path, required: true, schema: { type: string } }]\n      responses: { '200': { description: One. } }\n");
+        var current = Write("v2.yaml", "openapi: 3.0.3\ninfo: { title: T, version: '2' }\npaths:\n  /contacts/{id}:\n    get:\n      operationId: getContact\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      responses: { '201': { description: One. } }\n");
+
+        var (code, output, _) = Run("diff", old, current, "--additions");
+
+        Assert.Equal(0, code);
+        Assert.Contains("info CSG0111: The path parameter 'contactId'", output, StringComparison.Ordinal);
+        Assert.Contains("info CSG0112: The success status", output, StringComparison.Ordinal);
+        Assert.Contains("No breaking changes.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Requests_writes_an_http_file_and_a_Postman_collection_with_credentials_as_variables()
+    {
+        var spec = GeneratedCompilation.SpecPath("acme/acme-crm-contacts.yaml");
+
+        var (code, output, _) = Run("requests", spec, "--out", _directory);
+
+        Assert.Equal(0, code);
+        Assert.Contains("request(s) written", output, StringComparison.Ordinal);
+        var http = File.ReadAllText(Path.Combine(_directory, "acme-crm-contacts.http"));
+        Assert.Contains("@baseUrl = https://api.acme-crm.example/v1\n@apiKey = \n", http, StringComparison.Ordinal);
+        Assert.Contains("### listContacts: List contacts\nGET {{baseUrl}}/contacts\nX-Api-Key: {{apiKey}}\n", http, StringComparison.Ordinal);
+        Assert.Contains("PATCH {{baseUrl}}/contacts/sample\nX-Api-Key: {{apiKey}}\nContent-Type: application/json\n\n", http, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: multipart/form-data; boundary=crmsdkgen", http, StringComparison.Ordinal);
+        using var collection = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "acme-crm-contacts.postman_collection.json")));
+        Assert.Equal("https://schema.getpostman.com/json/collection/v2.1.0/collection.json", collection.RootElement.GetProperty("info").GetProperty("schema").GetString());
+        Assert.Contains(collection.RootElement.GetProperty("variable").EnumerateArray(), variable => variable.GetProperty("key").GetString() == "apiKey");
+        Assert.Equal(2, Run("requests", spec).Code);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private string Write(string name, string text)
