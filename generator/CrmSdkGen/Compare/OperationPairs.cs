@@ -47,24 +47,27 @@ internal static class OperationPairs
             }
         }
 
+        // Each lookup is made once: a baseline of a large spec can leave hundreds of operations to pair.
+        var byId = unmatched.Values.Where(candidate => candidate.OperationId is not null).GroupBy(candidate => candidate.OperationId!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
         foreach (var operation in pending.ToList())
         {
-            if (operation.OperationId is { } id && unmatched.Values.Where(candidate => candidate.OperationId == id).ToList() is { Count: 1 } byId)
+            if (operation.OperationId is { } id && byId.TryGetValue(id, out var sameId) && sameId.Count == 1 && unmatched.Remove(sameId[0].Key))
             {
-                unmatched.Remove(byId[0].Key);
                 pending.Remove(operation);
-                pairs.Add((operation, byId[0], OperationMatch.ById));
+                pairs.Add((operation, sameId[0], OperationMatch.ById));
             }
         }
 
+        var pendingShapes = pending.GroupBy(Shape, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        var byShape = unmatched.Values.GroupBy(Shape, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
         foreach (var operation in pending)
         {
             var shape = Shape(operation);
-            var byShape = unmatched.Values.Where(candidate => Shape(candidate) == shape).ToList();
-            if (byShape.Count == 1 && pending.Count(other => Shape(other) == shape) == 1)
+            if (pendingShapes[shape] == 1 && byShape.TryGetValue(shape, out var sameShape) && sameShape.Count == 1)
             {
-                unmatched.Remove(byShape[0].Key);
-                pairs.Add((operation, byShape[0], OperationMatch.ByShape));
+                unmatched.Remove(sameShape[0].Key);
+                pairs.Add((operation, sameShape[0], OperationMatch.ByShape));
             }
             else
             {

@@ -17,7 +17,7 @@ internal static class HttpFileWriter
         var examples = new RequestExamples(api);
         var text = new StringBuilder();
         text.Append("# ").Append(OneLine(api.Title)).Append(' ').Append(OneLine(api.Version)).Append('\n');
-        text.Append("@baseUrl = ").Append(api.ServerUrl?.TrimEnd('/') ?? "http://localhost").Append('\n');
+        text.Append("@baseUrl = ").Append(OneLine(api.ServerUrl?.TrimEnd('/') ?? "http://localhost")).Append('\n');
         foreach (var variable in RequestAuth.Variables(api))
         {
             text.Append('@').Append(variable).Append(" = \n");
@@ -35,7 +35,7 @@ internal static class HttpFileWriter
             text.Append('\n').Append(operation.Method).Append(' ').Append("{{baseUrl}}").Append(RequestPaths.Url(operation, examples, auth.Query)).Append('\n');
             foreach (var header in auth.Headers.Concat(RequestPaths.Headers(operation, examples)))
             {
-                text.Append(header.Name).Append(": ").Append(header.Value).Append('\n');
+                text.Append(OneLine(header.Name)).Append(": ").Append(OneLine(header.Value)).Append('\n');
             }
 
             if (operation.Body is { } body && examples.Body(body) is { } json)
@@ -52,7 +52,7 @@ internal static class HttpFileWriter
                 text.Append("Content-Type: multipart/form-data; boundary=crmsdkgen\n\n");
                 foreach (var (name, value) in examples.Fields(multipart))
                 {
-                    text.Append("--crmsdkgen\nContent-Disposition: form-data; name=\"").Append(name.Replace("\"", "%22")).Append("\"\n\n").Append(value).Append('\n');
+                    text.Append("--crmsdkgen\nContent-Disposition: form-data; name=\"").Append(OneLine(name).Replace("\"", "%22")).Append("\"\n\n").Append(OneLine(value)).Append('\n');
                 }
 
                 text.Append("--crmsdkgen--\n");
@@ -62,5 +62,7 @@ internal static class HttpFileWriter
         return text.ToString();
     }
 
+    // Spec text (titles, server URLs, parameter names and examples) on one line: a line break in it could start
+    // another request or header of the file.
     private static string OneLine(string text) => new string(text.Select(character => char.IsControl(character) ? ' ' : character).ToArray()).Trim();
 }

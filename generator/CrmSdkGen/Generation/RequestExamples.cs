@@ -51,6 +51,9 @@ internal sealed class RequestExamples
             : new List<(string Name, string Value)>();
     }
 
+    /// <summary>The smallest value of <paramref name="type"/>: required properties only, plain values that fit each type and format.</summary>
+    public JsonNode? Smallest(ApiType type) => Value(type, 0);
+
     private static JsonNode? Parse(string? json)
     {
         if (json is null)

@@ -104,6 +104,22 @@ public sealed class ToolCommandTests : IDisposable
         Assert.Equal(2, Run("requests", spec).Code);
     }
 
+    [Fact]
+    public void Spec_text_with_line_breaks_cannot_add_requests_or_headers_to_the_http_file()
+    {
+        var spec = Write("hostile.json", """
+            {"openapi":"3.0.3","info":{"title":"T\n### DELETE /everything","version":"1"},"servers":[{"url":"https://a.example\nX-Evil: 1"}],
+             "paths":{"/x":{"get":{"operationId":"getX","parameters":[{"name":"X-Trace\nX-Evil","in":"header","required":true,"example":"v\n\n### POST /evil","schema":{"type":"string"}}],
+             "responses":{"200":{"description":"ok"}}}}}}
+            """);
+
+        Assert.Equal(0, Run("requests", spec, "--out", _directory).Code);
+
+        var lines = File.ReadAllLines(Path.Combine(_directory, "hostile.http"));
+        Assert.Single(lines, line => line.StartsWith("###", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("X-Evil", StringComparison.Ordinal) || line.StartsWith("POST", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private string Write(string name, string text)

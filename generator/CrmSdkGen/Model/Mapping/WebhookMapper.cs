@@ -35,9 +35,10 @@ internal sealed class WebhookMapper
                 continue;
             }
 
+            var withBody = operations.Count(other => HasBody(other.Operation));
             foreach (var (method, operation, operationPointer) in operations)
             {
-                var name = operations.Count(other => HasBody(other.Operation)) > 1 ? webhook.Key + " " + method : webhook.Key;
+                var name = withBody > 1 ? webhook.Key + " " + method : webhook.Key;
                 if (Map(ApiWebhookKind.Webhook, name, webhook.Key, method, null, operation, operationPointer) is { } mapped)
                 {
                     result.Add(mapped);
