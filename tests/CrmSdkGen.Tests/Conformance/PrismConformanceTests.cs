@@ -14,7 +14,8 @@ namespace CrmSdkGen.Tests.Conformance;
 /// <summary>
 /// Each CRM spec's generated client against Prism serving that spec: every operation is called, those with a required
 /// JSON or form body with the spec's example (or the body's required properties); Prism must accept the request (no
-/// 422) and the generated code must read every 2xx response.
+/// 422) and the generated code must read every 2xx response. The spec's <see cref="Testing.Fakes.FakeApi"/> judges each
+/// of these requests, and probes that break the spec, as Prism does.
 /// </summary>
 public sealed class PrismConformanceTests(ITestOutputHelper output)
 {
@@ -45,7 +46,8 @@ public sealed class PrismConformanceTests(ITestOutputHelper output)
 
         await using var prism = await PrismServer.StartAsync(path);
         // Prism makes up Location headers with random hosts; following them would leave 127.0.0.1.
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = prism.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var judges = new VerdictComparingHandler(prism, Testing.Fakes.FakeApi.Load(path)) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false } };
+        using var http = new HttpClient(judges) { BaseAddress = prism.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var client = Activator.CreateInstance(assembly.GetType($"{root.Namespace}.{root.Name}")!, http, Options(assembly, root))!;
 
         var called = 0;
@@ -118,6 +120,25 @@ public sealed class PrismConformanceTests(ITestOutputHelper output)
             }
         }
 
+        foreach (var probe in VerdictProbes.For(model.Api!))
+        {
+            using (probe)
+            {
+                (await http.SendAsync(probe)).Dispose();
+            }
+        }
+
+        var keys = model.Api!.Operations.GroupBy(operation => operation.OperationId ?? operation.Key).ToDictionary(group => group.Key, group => group.First().Key);
+        var disagreements = judges.Disagreements
+            .Where(disagreement => disagreement.OperationId is null || !keys.TryGetValue(disagreement.OperationId, out var key) || FakeVerdictExceptions.Reason(spec, key) is null)
+            .Select(disagreement => disagreement.Text)
+            .ToList();
+        output.WriteLine($"{spec}: Prism and the fake judged {judges.Compared} requests, the fake refused {judges.Refused}; they disagree on {disagreements.Count}");
+        foreach (var disagreement in disagreements)
+        {
+            output.WriteLine("  " + disagreement);
+        }
+
         output.WriteLine($"{spec}: {called} operations called ({withBody} with a body from the spec's example or its required properties), {skipped} skipped (a body that is not JSON or form, or a listed Prism limitation), {prismErrors} unanswerable by Prism, {failures.Count} failed");
         foreach (var failure in failures)
         {
@@ -128,6 +149,8 @@ public sealed class PrismConformanceTests(ITestOutputHelper output)
 
         Assert.True(called > 0, "No operation was called.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {called} calls failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(15))}");
+        Assert.True(judges.Refused > 0, "No request was refused by the fake: the probes broke nothing.");
+        Assert.True(disagreements.Count == 0, $"Prism and the fake judge {disagreements.Count} requests differently:{Environment.NewLine}{string.Join(Environment.NewLine, disagreements.Take(15))}");
     }
 
     // Why Prism, having accepted the request, could not answer it usefully; null when it could.

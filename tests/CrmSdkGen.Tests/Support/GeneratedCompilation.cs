@@ -10,10 +10,15 @@ internal static class GeneratedCompilation
 {
     private static readonly Lazy<MetadataReference[]> References = new(() =>
     {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+        // Microsoft.Extensions.* come from the ASP.NET Core shared framework when the test project uses it, else from the output folder.
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+            .ToList();
+        var paths = platform
             .Append(typeof(CrmSdkGen.Runtime.ApiClientOptions).Assembly.Location)
-            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(path => Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("Polly", StringComparison.Ordinal)));
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(path => Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("Polly", StringComparison.Ordinal)))
+            .GroupBy(path => Path.GetFileName(path), StringComparer.OrdinalIgnoreCase)
+            .Select(group => group.First());
         return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
     });
 

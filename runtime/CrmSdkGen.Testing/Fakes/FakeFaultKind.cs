@@ -1,0 +1,8 @@
+namespace CrmSdkGen.Testing.Fakes;
+
+internal enum FakeFaultKind
+{
+    Status,
+    Timeout,
+    Reset,
+}
