@@ -8,6 +8,7 @@ using CrmSdkGen.Emit;
 using CrmSdkGen.Kernel;
 using CrmSdkGen.Model;
 using CrmSdkGen.Model.Mapping;
+using CrmSdkGen.Overlay;
 using CrmSdkGen.Read;
 
 namespace CrmSdkGen.Generation;
@@ -50,9 +51,12 @@ internal static class SdkGenerator
         }
 
         ApiDescription? api = null;
+        var overlayFindings = new List<DiagnosticInfo>();
         try
         {
-            var document = SpecReader.Read(source.Text, format, sink, source.Siblings);
+            // Overlaid, the spec is read as JSON; its findings keep their pointers, located in the spec as written.
+            var overlaid = OverlaySet.Apply(source.Path, source.Text, source.Overlays, overlayFindings);
+            var document = SpecReader.Read(overlaid ?? source.Text, overlaid is null ? format : SpecFormat.Json, sink, source.Siblings);
             if (document is not null)
             {
                 api = ModelBuilder.Build(document, sink, cancellationToken);
@@ -85,7 +89,7 @@ internal static class SdkGenerator
             sink.ReportAt(DiagnosticIds.InvalidMetadata, Severity.Warning, $"The ClientName '{source.ClientName}' is not a valid C# identifier; '{clientName}' is used.", SourceSpan.Origin);
         }
 
-        return new ModelResult(source.Path, api, targetNamespace, clientName, sink.Items.ToEquatableArray()) { NullableWarnings = source.NullableWarnings };
+        return new ModelResult(source.Path, api, targetNamespace, clientName, sink.Items.Concat(overlayFindings).ToEquatableArray()) { NullableWarnings = source.NullableWarnings };
     }
 
     // The regeneration report: the baseline is read and modelled like the spec, its own findings dropped.
@@ -101,7 +105,9 @@ internal static class SdkGenerator
         var baselineSink = new DiagnosticSink(baseline.Path, new SpecLocator(baseline.Text, format));
         try
         {
-            if (SpecReader.Read(baseline.Text, format, baselineSink, EquatableArray<SpecFile>.Empty) is { } document)
+            // The baseline gets the same overlays, so that the report compares what the client was generated from.
+            var overlaid = OverlaySet.Apply(baseline.Path, baseline.Text, source.Overlays, new List<DiagnosticInfo>());
+            if (SpecReader.Read(overlaid ?? baseline.Text, overlaid is null ? format : SpecFormat.Json, baselineSink, EquatableArray<SpecFile>.Empty) is { } document)
             {
                 SpecComparer.Compare(ModelBuilder.Build(document, baselineSink, cancellationToken), api, sink);
                 return;

@@ -22,6 +22,9 @@ internal static class DiagnosticIds
     public const string NoSyncAdapter = "CSG0018";
     public const string SpecInExecutable = "CSG0019";
     public const string NoWebhookHandler = "CSG0020";
+    public const string InvalidOverlay = "CSG0021";
+    public const string OverlayTargetUnmatched = "CSG0022";
+    public const string OverlaySpecNotFound = "CSG0023";
 
     // The regeneration report: what a new version of a spec changes against its Baseline.
     public const string BaselineNotFound = "CSG0100";

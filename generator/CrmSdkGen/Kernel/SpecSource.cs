@@ -29,6 +29,9 @@ internal sealed record SpecSource(string Path, string Text, string Namespace, st
     /// </summary>
     public bool InExecutable { get; init; }
 
+    /// <summary>The overlays that apply to this spec, in the project's item order.</summary>
+    public EquatableArray<OverlayFile> Overlays { get; init; }
+
     /// <summary>The baseline's text, when <see cref="BaselinePath"/> names a file the project passed in.</summary>
     public SpecFile? Baseline { get; init; }
 }

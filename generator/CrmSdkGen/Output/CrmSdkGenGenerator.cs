@@ -52,12 +52,28 @@ public sealed class CrmSdkGenGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.ToEquatableArray());
 
+        // Overlays in item order; each spec sees only those for it, so an edit to one re-models only the specs it targets.
+        var overlays = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ProjectItems.ToOverlay(pair.Left, pair.Right, cancellationToken))
+            .Where(static overlay => overlay is not null)
+            .Select(static (overlay, _) => overlay!)
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray());
+
         var specs = items
             .Combine(catalog)
             .Select(static (pair, _) => pair.Right.Prepare(pair.Left))
             .Combine(baselines)
             .Select(static (pair, _) => pair.Left with { Baseline = ProjectItems.BaselineFor(pair.Left, pair.Right) })
+            .Combine(overlays)
+            .Select(static (pair, _) => pair.Left with { Overlays = ProjectItems.OverlaysFor(pair.Left, pair.Right) })
             .WithTrackingName(SpecStep);
+
+        var strayOverlays = overlays
+            .Combine(items.Select(static (source, _) => source.Path).Collect())
+            .SelectMany(static (pair, _) => ProjectItems.UnmatchedOverlays(pair.Left, pair.Right));
+        context.RegisterSourceOutput(strayOverlays, static (output, diagnostic) => output.ReportDiagnostic(ToDiagnostic(diagnostic)));
 
         var models = specs
             .Select(static (source, cancellationToken) => SdkGenerator.BuildModel(source, cancellationToken))

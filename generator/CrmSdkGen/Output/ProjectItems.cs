@@ -71,6 +71,59 @@ internal static class ProjectItems
         return null;
     }
 
+    public static OverlayFile? ToOverlay(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(text);
+        if (!IsFlagged(options, "CrmSdkGenOverlay"))
+        {
+            return null;
+        }
+
+        options.TryGetValue("build_metadata.AdditionalFiles.Spec", out var spec);
+        provider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var projectDirectory);
+        var specPath = string.IsNullOrWhiteSpace(spec) ? string.Empty : string.IsNullOrEmpty(projectDirectory) ? spec!.Trim() : FullPath(projectDirectory, spec!.Trim());
+        return new OverlayFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, specPath);
+    }
+
+    /// <summary>The overlays for <paramref name="source"/>: those naming it in their Spec metadata and those naming none.</summary>
+    public static EquatableArray<OverlayFile> OverlaysFor(SpecSource source, EquatableArray<OverlayFile> overlays)
+    {
+        var matching = new System.Collections.Generic.List<OverlayFile>();
+        foreach (var overlay in overlays)
+        {
+            if (overlay.SpecPath.Length == 0 || Names(overlay.SpecPath, source.Path))
+            {
+                matching.Add(overlay);
+            }
+        }
+
+        return matching.ToEquatableArray();
+    }
+
+    // The spec's full path, or a path that ends it ('specs/contacts.yaml', 'contacts.yaml') when the project folder is unknown.
+    private static bool Names(string specMetadata, string specPath)
+    {
+        var wanted = specMetadata.Replace('\\', '/');
+        var path = specPath.Replace('\\', '/');
+        return string.Equals(wanted, path, System.StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/" + wanted.TrimStart('.', '/'), System.StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>CSG0023 for each overlay whose Spec metadata names no listed spec.</summary>
+    public static EquatableArray<DiagnosticInfo> UnmatchedOverlays(EquatableArray<OverlayFile> overlays, System.Collections.Immutable.ImmutableArray<string> specPaths)
+    {
+        var findings = new System.Collections.Generic.List<DiagnosticInfo>();
+        foreach (var overlay in overlays)
+        {
+            if (overlay.SpecPath.Length > 0 && !System.Linq.Enumerable.Any(specPaths, path => Names(overlay.SpecPath, path)))
+            {
+                findings.Add(new DiagnosticInfo(DiagnosticIds.OverlaySpecNotFound, Severity.Warning, $"The overlay's Spec '{overlay.SpecPath}' is not a CrmSdkGenSpec item of the project, so the overlay is not applied.", overlay.Path, SourceSpan.Origin));
+            }
+        }
+
+        return findings.ToEquatableArray();
+    }
+
     public static TemplateOverride? ToTemplate(AdditionalText text, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
     {
         var options = provider.GetOptions(text);
