@@ -50,7 +50,7 @@ internal static class OverlayReader
             return null;
         }
 
-        if (document["info"] is not JsonObject info || Text(info["title"]) is null || Text(info["version"]) is null)
+        if (document["info"] is not JsonObject info || Text(info["title"]) is null || info["version"] is not JsonValue)
         {
             sink.Report(DiagnosticIds.InvalidOverlay, Severity.Warning, "The overlay's 'info' needs a 'title' and a 'version'.", document["info"] is null ? "#/overlay" : "#/info");
         }
