@@ -126,6 +126,41 @@ public sealed class OverlayApplicationTests
         Assert.Contains(model.Api!.Schemas.SelectMany(schema => schema.Properties), property => property.JsonName.StartsWith("x\"; System.Environment.Exit", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Typed_members_an_overlay_adds_to_a_map_of_properties_sit_beside_the_map_of_the_others()
+    {
+        var model = Build("""
+            overlay: 1.0.0
+            info: { title: Portal, version: 1.0.0 }
+            actions:
+              - target: $.components.schemas.Contact.properties.properties
+                update:
+                  properties:
+                    hs_lead_score: { type: string, pattern: '^[0-9]+$' }
+                    preferred_channel: { type: string, enum: [email, phone] }
+            """);
+
+        var generated = SdkGenerator.Emit(model, CancellationToken.None);
+
+        Assert.Empty(Support.GeneratedCompilation.Problems(Support.GeneratedCompilation.Compile(generated)));
+        var read = Support.GeneratedCompilation.Run(generated, """
+            /// <summary>Reads a portal's properties into the overlaid model.</summary>
+            public static class Probe
+            {
+                /// <summary>The typed members, one other property from the map, and what validation found.</summary>
+                public static string Run()
+                {
+                    var reader = new System.Text.Json.Utf8JsonReader("{\"hs_lead_score\":\"42\",\"preferred_channel\":\"sms\",\"firstname\":\"Ada\"}"u8);
+                    reader.Read();
+                    var properties = Test.Contacts.Models.ContactProperties.ReadJson(ref reader);
+                    var problems = properties.Validate();
+                    return properties.HsLeadScore + "|" + properties.PreferredChannel + "|" + properties.AdditionalProperties["firstname"] + "|" + string.Join(",", System.Linq.Enumerable.Select(problems.Errors, problem => problem.Path));
+                }
+            }
+            """);
+        Assert.Equal("42|sms|Ada|/preferred_channel", read);
+    }
+
     private static ModelResult Build(string overlay) =>
         SdkGenerator.BuildModel(Spec(Overlay("/overlays/portal.yaml", overlay)), CancellationToken.None);
 
