@@ -32,6 +32,9 @@ public sealed class CredentialApplicationTests
         await key.ApplyAsync(bare, Cookie, CancellationToken.None);
         Assert.Equal("contacts?hapikey=k%201", bare.RequestUri!.OriginalString);
         Assert.Equal("session=k%201", Assert.Single(bare.Headers.GetValues("Cookie")));
+        using var addressless = new HttpRequestMessage();
+        await key.ApplyAsync(addressless, Query, CancellationToken.None);
+        Assert.Equal("?hapikey=k%201", addressless.RequestUri!.OriginalString);
     }
 
     [Fact]
@@ -48,7 +51,9 @@ public sealed class CredentialApplicationTests
         }
 
         await Assert.ThrowsAsync<ArgumentNullException>(async () => await new ApiKeyCredential("k").ApplyAsync(request, null!, CancellationToken.None));
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await new ApiKeyCredential("k").ApplyAsync(request, new SecurityScheme("x", SecuritySchemeKind.ApiKeyHeader), CancellationToken.None));
+        var unnamed = await Assert.ThrowsAsync<InvalidOperationException>(async () => await new ApiKeyCredential("k").ApplyAsync(request, new SecurityScheme("x", SecuritySchemeKind.ApiKeyHeader), CancellationToken.None));
+        Assert.Equal("The API key scheme 'x' names no parameter.", unnamed.Message);
+        Assert.True(new SigningCredential().CanApplyTo(Basic));
         Assert.Equal(
             new[] { true, true, true, false, false },
             new[] { Header, Query, Cookie, Bearer, Basic }.Select(new ApiKeyCredential("k").CanApplyTo));
@@ -106,6 +111,11 @@ public sealed class CredentialApplicationTests
     public void With_no_credential_configured_the_request_goes_out_as_it_is()
     {
         Assert.Empty(CredentialSelector.Select(new ApiClientOptions(), new ApiRequest(HttpMethod.Get, "/contacts", [[Header]])));
+    }
+
+    private sealed class SigningCredential : ApiCredential
+    {
+        public override ValueTask ApplyAsync(HttpRequestMessage request, SecurityScheme scheme, CancellationToken cancellationToken) => default;
     }
 
     private static ApiClientOptions Options(params (string Key, ApiCredential Credential)[] credentials)

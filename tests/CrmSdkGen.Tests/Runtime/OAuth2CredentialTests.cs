@@ -50,6 +50,23 @@ public sealed class OAuth2CredentialTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rotated_refresh_token_is_announced_once_and_sent_with_the_next_grant()
+    {
+        // Each answer carries rt-2: announced when it replaces rt-1, not again when it comes back unchanged.
+        _endpoint.Answer = count => (200, $$"""{"access_token":"token-{{count}}","expires_in":1,"refresh_token":"rt-2"}""");
+        using var client = TokenClient();
+        var credential = new OAuth2RefreshCredential(_endpoint.Address, "app", "secret", "rt-1", client) { RenewBefore = TimeSpan.FromSeconds(5) };
+        var announced = new List<string>();
+        credential.RefreshTokenChanged += announced.Add;
+
+        await Authorization(credential);
+        await Authorization(credential);
+
+        Assert.Equal(new[] { "rt-1", "rt-2" }, _endpoint.Grants.Select(grant => grant.Form["refresh_token"]));
+        Assert.Equal(new[] { "rt-2" }, announced);
+    }
+
+    [Fact]
     public async Task A_token_is_renewed_exactly_when_its_lifetime_less_RenewBefore_has_passed()
     {
         _endpoint.Answer = count => (200, $$"""{"access_token":"token-{{count}}","expires_in":120}""");

@@ -31,6 +31,70 @@ public sealed class RetryDecisionTests
         Assert.Equal(2, made);
     }
 
+    [Theory]
+    [InlineData("0", 2)]
+    [InlineData("59", 2)]
+    [InlineData("120", 1)]
+    public async Task A_Retry_After_within_the_longest_allowed_wait_is_waited_out_and_a_longer_one_is_not(string retryAfter, int attempts)
+    {
+        var clock = new FakeTimeProvider();
+        var running = RunAsync(new Call(HttpMethod.Get), new object[] { (429, retryAfter), 200 }, new RetryOptions { MaxRetries = 1, UseJitter = false }, clock: clock);
+        while (!running.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(30));
+            await Task.Yield();
+        }
+
+        Assert.Equal(attempts, (await running).Attempts);
+    }
+
+    [Fact]
+    public async Task No_retries_means_one_attempt()
+    {
+        Assert.Equal(1, (await RunAsync(new Call(HttpMethod.Get), new object[] { 503, 200 }, new RetryOptions { MaxRetries = 0 })).Attempts);
+    }
+
+    [Fact]
+    public async Task A_failure_that_is_not_a_network_one_is_not_retried()
+    {
+        Assert.Equal(1, (await RunAsync(new Call(HttpMethod.Get), new object[] { new InvalidOperationException("a bug"), 200 }, expectFailure: true)).Attempts);
+    }
+
+    [Fact]
+    public async Task The_overall_timeout_ends_the_call_and_an_attempt_timeout_starts_another_attempt()
+    {
+        var clock = new FakeTimeProvider();
+        var hangs = new Func<CancellationToken, ValueTask<HttpResponseMessage>>(async token =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, token);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+        var overall = ApiPipeline.Build(new PipelineSettings(new RetryOptions { MaxRetries = 0 }, TimeSpan.FromSeconds(10), null, null, clock), null);
+        var running = Execute(overall, new Call(HttpMethod.Get), new[] { hangs });
+        clock.Advance(TimeSpan.FromSeconds(11));
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => running);
+
+        var perAttempt = ApiPipeline.Build(new PipelineSettings(new RetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.Zero, UseJitter = false }, null, TimeSpan.FromSeconds(5), null, clock), null);
+        var second = Execute(perAttempt, new Call(HttpMethod.Get), new[] { hangs, _ => new ValueTask<HttpResponseMessage>(new HttpResponseMessage(HttpStatusCode.Accepted)) });
+        while (!second.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await second).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_attempt_waits_for_a_permit_of_the_client_side_rate_limiter()
+    {
+        using var limiter = new System.Threading.RateLimiting.ConcurrencyLimiter(new() { PermitLimit = 1, QueueLimit = 0 });
+        using var taken = await limiter.AcquireAsync();
+        var pipeline = ApiPipeline.Build(new PipelineSettings(new RetryOptions { MaxRetries = 0 }, null, null, limiter, TimeProvider.System), null);
+
+        await Assert.ThrowsAsync<Polly.RateLimiting.RateLimiterRejectedException>(() => Execute(pipeline, new Call(HttpMethod.Get), new Func<CancellationToken, ValueTask<HttpResponseMessage>>[] { _ => new ValueTask<HttpResponseMessage>(new HttpResponseMessage(HttpStatusCode.OK)) }));
+    }
+
     [Fact]
     public async Task A_POST_is_retried_after_a_refused_connection_or_a_429_but_not_after_a_reset_or_a_503()
     {
@@ -125,7 +189,7 @@ public sealed class RetryDecisionTests
             response.Dispose();
             Assert.False(expectFailure, "The call was expected to fail.");
         }
-        catch (Exception exception) when (expectFailure && exception is HttpRequestException or OperationCanceledException)
+        catch (Exception exception) when (expectFailure && exception is HttpRequestException or OperationCanceledException or InvalidOperationException)
         {
         }
         finally
@@ -134,6 +198,21 @@ public sealed class RetryDecisionTests
         }
 
         return (attempts, logger);
+    }
+
+    private static async Task<HttpResponseMessage> Execute(Polly.ResiliencePipeline<HttpResponseMessage> pipeline, Call call, IReadOnlyList<Func<CancellationToken, ValueTask<HttpResponseMessage>>> attempts)
+    {
+        var made = 0;
+        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+        context.Properties.Set(ApiPipeline.CallKey, call);
+        try
+        {
+            return await pipeline.ExecuteAsync(current => attempts[made++](current.CancellationToken), context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private static HttpResponseMessage Answer(int status, HttpContent? content = null, string? retryAfter = null)
