@@ -54,8 +54,8 @@ internal static class SdkGenerator
         var overlayFindings = new List<DiagnosticInfo>();
         try
         {
-            // Overlaid, the spec is read as JSON; its findings keep their pointers, located in the spec as written.
-            var overlaid = OverlaySet.Apply(source.Path, source.Text, source.Overlays, overlayFindings);
+            // Edited, the spec is read as JSON; its findings keep their pointers, located in the spec as written.
+            var overlaid = SpecEdits.Apply(new SpecFile(source.Path, source.Text), source.Overlays, source.IncludeOperations, source.ExcludeOperations, overlayFindings, sink);
             var document = SpecReader.Read(overlaid ?? source.Text, overlaid is null ? format : SpecFormat.Json, sink, source.Siblings);
             if (document is not null)
             {
@@ -105,8 +105,8 @@ internal static class SdkGenerator
         var baselineSink = new DiagnosticSink(baseline.Path, new SpecLocator(baseline.Text, format));
         try
         {
-            // The baseline gets the same overlays, so that the report compares what the client was generated from.
-            var overlaid = OverlaySet.Apply(baseline.Path, baseline.Text, source.Overlays, new List<DiagnosticInfo>());
+            // The baseline gets the same overlays and filters, so that the report compares what the client was generated from.
+            var overlaid = SpecEdits.Apply(baseline, source.Overlays, source.IncludeOperations, source.ExcludeOperations, new List<DiagnosticInfo>(), baselineSink);
             if (SpecReader.Read(overlaid ?? baseline.Text, overlaid is null ? format : SpecFormat.Json, baselineSink, EquatableArray<SpecFile>.Empty) is { } document)
             {
                 SpecComparer.Compare(ModelBuilder.Build(document, baselineSink, cancellationToken), api, sink);

@@ -25,6 +25,7 @@ internal static class DiagnosticIds
     public const string InvalidOverlay = "CSG0021";
     public const string OverlayTargetUnmatched = "CSG0022";
     public const string OverlaySpecNotFound = "CSG0023";
+    public const string FilterUnmatched = "CSG0024";
 
     // The regeneration report: what a new version of a spec changes against its Baseline.
     public const string BaselineNotFound = "CSG0100";

@@ -29,6 +29,12 @@ internal sealed record SpecSource(string Path, string Text, string Namespace, st
     /// </summary>
     public bool InExecutable { get; init; }
 
+    /// <summary>The Include metadata: the operations kept (path globs with methods, tag:Name, operation ids), or empty for all.</summary>
+    public string IncludeOperations { get; init; } = string.Empty;
+
+    /// <summary>The Exclude metadata: the operations dropped, in the same notation.</summary>
+    public string ExcludeOperations { get; init; } = string.Empty;
+
     /// <summary>The overlays that apply to this spec, in the project's item order.</summary>
     public EquatableArray<OverlayFile> Overlays { get; init; }
 

@@ -48,6 +48,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.InvalidOverlay => "An overlay or one of its actions cannot be applied",
         DiagnosticIds.OverlayTargetUnmatched => "An overlay action's target matches nothing",
         DiagnosticIds.OverlaySpecNotFound => "An overlay names a spec that is not listed",
+        DiagnosticIds.FilterUnmatched => "An Include or Exclude entry matches no operation",
         DiagnosticIds.BaselineNotFound => "Baseline spec not found",
         DiagnosticIds.RemovedOperation => "Breaking change: operation removed",
         DiagnosticIds.RemovedProperty => "Breaking change: property or schema removed or renamed",

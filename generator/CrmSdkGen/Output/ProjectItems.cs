@@ -21,6 +21,8 @@ internal static class ProjectItems
 
         options.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var targetNamespace);
         options.TryGetValue("build_metadata.AdditionalFiles.Baseline", out var baseline);
+        options.TryGetValue("build_metadata.AdditionalFiles.Include", out var include);
+        options.TryGetValue("build_metadata.AdditionalFiles.Exclude", out var exclude);
         provider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var projectDirectory);
         options.TryGetValue("build_metadata.AdditionalFiles.ClientName", out var clientName);
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
@@ -31,6 +33,8 @@ internal static class ProjectItems
         return new SpecSource(text.Path, content, targetNamespace ?? string.Empty, clientName ?? string.Empty, rootNamespace ?? string.Empty)
         {
             BaselinePath = string.IsNullOrWhiteSpace(baseline) ? string.Empty : FullPath(projectDirectory, baseline!.Trim()),
+            IncludeOperations = include?.Trim() ?? string.Empty,
+            ExcludeOperations = exclude?.Trim() ?? string.Empty,
             NullableWarnings = string.Equals(nullableWarnings?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
             InExecutable = outputType?.Trim() is { } kind && (string.Equals(kind, "Exe", System.StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "WinExe", System.StringComparison.OrdinalIgnoreCase))
                 && !string.Equals(inExecutable?.Trim(), "quiet", System.StringComparison.OrdinalIgnoreCase),

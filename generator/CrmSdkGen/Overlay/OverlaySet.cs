@@ -1,43 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmSdkGen.Kernel;
 using CrmSdkGen.Read;
 
 namespace CrmSdkGen.Overlay;
 
-/// <summary>The overlays of one spec, applied in the project's item order to the spec's text before it is read.</summary>
+/// <summary>The overlays of one spec, applied in the project's item order to the spec's tree before it is read.</summary>
 internal static class OverlaySet
 {
-    /// <summary>
-    /// The spec as JSON text with every overlay applied, or null when none applies (or the spec cannot be parsed, which
-    /// the reader then reports). Findings about the overlays go to <paramref name="findings"/>, located in their files.
-    /// </summary>
-    public static string? Apply(string specPath, string specText, EquatableArray<OverlayFile> overlays, List<DiagnosticInfo> findings)
+    /// <summary>Applies every overlay for the spec to its tree; findings about them go to <paramref name="findings"/>, located in their files.</summary>
+    public static bool Apply(JsonNode root, string specPath, EquatableArray<OverlayFile> overlays, List<DiagnosticInfo> findings)
     {
-        if (overlays.Count == 0)
-        {
-            return null;
-        }
-
-        JsonNode? root;
-        try
-        {
-            root = SpecFormatDetector.Detect(specPath, specText) == SpecFormat.Yaml
-                ? YamlTree.Parse(specText, Math.Max(100_000, specText.Length))
-                : JsonNode.Parse(specText.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = YamlTree.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return null;
-        }
-
-        if (root is null)
-        {
-            return null;
-        }
-
         var specName = System.IO.Path.GetFileName(specPath);
         var applied = false;
         foreach (var overlay in overlays)
@@ -54,7 +28,7 @@ internal static class OverlaySet
             findings.AddRange(sink.Items);
         }
 
-        return applied ? root.ToJsonString() : null;
+        return applied;
     }
 
     // Without Spec metadata, an overlay's 'extends' URL names the spec by its file name; without either, it applies to every spec.
