@@ -14,6 +14,7 @@ public sealed class ImportOrderTests(ITestOutputHelper output)
     {
         ["CrmSdkGen.Kernel"] = [],
         ["CrmSdkGen.Read"] = ["CrmSdkGen.Kernel"],
+        ["CrmSdkGen.Overlay"] = ["CrmSdkGen.Kernel", "CrmSdkGen.Read"],
         ["CrmSdkGen.Model"] = ["CrmSdkGen.Kernel"],
         ["CrmSdkGen.Model.Detection"] = ["CrmSdkGen.Kernel", "CrmSdkGen.Read", "CrmSdkGen.Model"],
         ["CrmSdkGen.Model.Mapping"] = ["CrmSdkGen.Kernel", "CrmSdkGen.Read", "CrmSdkGen.Model", "CrmSdkGen.Model.Detection"],
@@ -21,7 +22,7 @@ public sealed class ImportOrderTests(ITestOutputHelper output)
         ["CrmSdkGen.CSharp.TemplateModels"] = ["CrmSdkGen.Kernel"],
         ["CrmSdkGen.CSharp"] = ["CrmSdkGen.Kernel", "CrmSdkGen.Model", "CrmSdkGen.CSharp.TemplateModels"],
         ["CrmSdkGen.Emit"] = ["CrmSdkGen.Kernel", "CrmSdkGen.CSharp", "CrmSdkGen.CSharp.TemplateModels"],
-        ["CrmSdkGen.Generation"] = ["CrmSdkGen.Kernel", "CrmSdkGen.Read", "CrmSdkGen.Model", "CrmSdkGen.Model.Detection", "CrmSdkGen.Model.Mapping", "CrmSdkGen.Compare", "CrmSdkGen.CSharp", "CrmSdkGen.CSharp.TemplateModels", "CrmSdkGen.Emit"],
+        ["CrmSdkGen.Generation"] = ["CrmSdkGen.Kernel", "CrmSdkGen.Read", "CrmSdkGen.Overlay", "CrmSdkGen.Model", "CrmSdkGen.Model.Detection", "CrmSdkGen.Model.Mapping", "CrmSdkGen.Compare", "CrmSdkGen.CSharp", "CrmSdkGen.CSharp.TemplateModels", "CrmSdkGen.Emit"],
         ["CrmSdkGen.Output"] = ["CrmSdkGen.Kernel", "CrmSdkGen.Generation"],
         ["System.Runtime.CompilerServices"] = [],
     };
