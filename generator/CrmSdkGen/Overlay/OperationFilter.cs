@@ -138,9 +138,10 @@ internal static class OperationFilter
             return;
         }
 
-        var segments = reference.Substring(2).Split('/');
+        // Compared by the escaped names the sections are listed under, whichever way the reference encoded them.
+        var segments = reference.Substring(2).Split('/').Select(segment => Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~")).ToArray();
         var depth = segments.Length >= 3 && segments[0] == "components" ? 3 : segments.Length >= 2 && segments[0] is "definitions" or "parameters" or "responses" ? 2 : 0;
-        if (depth == 0 || !reached.Add("#/" + string.Join("/", segments.Take(depth))))
+        if (depth == 0 || !reached.Add("#/" + string.Join("/", segments.Take(depth).Select(SpecPointer.Escape))))
         {
             return;
         }
@@ -148,7 +149,7 @@ internal static class OperationFilter
         JsonNode? node = root;
         foreach (var segment in segments.Take(depth))
         {
-            node = node?[Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~")];
+            node = node?[segment];
         }
 
         pending.Push(node);

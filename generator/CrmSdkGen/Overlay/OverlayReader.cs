@@ -18,9 +18,7 @@ internal static class OverlayReader
         JsonNode? root;
         try
         {
-            root = SpecFormatDetector.Detect(file.Path, file.Text) == SpecFormat.Yaml
-                ? YamlTree.Parse(file.Text, Math.Max(100_000, file.Text.Length))
-                : JsonNode.Parse(file.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = YamlTree.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = SpecTrees.Parse(new SpecFile(file.Path, file.Text));
         }
         catch (JsonException exception)
         {
@@ -35,6 +33,11 @@ internal static class OverlayReader
         catch (SpecLimitException exception)
         {
             sink.Report(DiagnosticIds.LimitExceeded, Severity.Error, exception.Message, "#");
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            sink.Report(DiagnosticIds.InvalidOverlay, Severity.Error, "The overlay cannot be read: " + exception.Message, "#");
             return null;
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmSdkGen.Kernel;
 using CrmSdkGen.Read;
@@ -24,12 +23,12 @@ internal static class SpecEdits
         JsonNode? root;
         try
         {
-            root = SpecFormatDetector.Detect(spec.Path, spec.Text) == SpecFormat.Yaml
-                ? YamlTree.Parse(spec.Text, Math.Max(100_000, spec.Text.Length))
-                : JsonNode.Parse(spec.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = YamlTree.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = SpecTrees.Parse(spec);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // The reader reports what is wrong with the text; the edits are not silently lost.
+            specSink.ReportAt(DiagnosticIds.InvalidOverlay, Severity.Warning, "The spec could not be parsed for its overlays and Include/Exclude metadata, so none of them were applied: " + exception.Message, SourceSpan.Origin);
             return null;
         }
 

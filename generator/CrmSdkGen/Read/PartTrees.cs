@@ -45,12 +45,7 @@ internal sealed class PartTrees
         var locator = LocatorOf(file);
         try
         {
-            if (SpecFormatDetector.Detect(file.Path, file.Text) == SpecFormat.Yaml)
-            {
-                return YamlTree.Parse(file.Text, Math.Max(100_000, file.Text.Length));
-            }
-
-            return JsonNode.Parse(file.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = YamlTree.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
+            return SpecTrees.Parse(file);
         }
         catch (JsonException exception) when (report)
         {

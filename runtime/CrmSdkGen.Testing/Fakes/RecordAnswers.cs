@@ -39,7 +39,7 @@ internal sealed class RecordAnswers
 
         var schema = _itemSchemas[route.Collection];
         var idProperty = IdProperty(schema, _itemParameters[route.Collection]);
-        var success = SpecAnswers.Success(operation).Status;
+        var success = SpecAnswers.SuccessStatus(operation);
         var collection = Fill(route.Collection, request.PathValues);
         if (route.Kind is RecordKind.Create or RecordKind.List)
         {

@@ -12,18 +12,27 @@ internal static class SpecAnswers
     /// <summary>The first 2xx answer the operation declares (200 before 201, then 2XX, then default).</summary>
     public static FakeResponse Success(FakeOperation operation)
     {
+        var (status, response) = DeclaredSuccess(operation);
+        return response is null ? FakeResponse.Empty(status) : Answer(status, response);
+    }
+
+    /// <summary>The status of <see cref="Success"/>, without making up its body.</summary>
+    public static int SuccessStatus(FakeOperation operation) => DeclaredSuccess(operation).Status;
+
+    private static (int Status, IOpenApiResponse? Response) DeclaredSuccess(FakeOperation operation)
+    {
         var responses = operation.Operation.Responses ?? new OpenApiResponses();
         var chosen = responses
             .Where(pair => pair.Key.StartsWith("2", System.StringComparison.Ordinal))
             .OrderBy(pair => pair.Key, System.StringComparer.Ordinal)
             .Select(pair => (Status: int.TryParse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 200, Response: pair.Value))
             .FirstOrDefault();
-        if (chosen.Response is null)
+        if (chosen.Response is not null)
         {
-            return responses.TryGetValue("default", out var fallback) ? Answer(200, fallback) : FakeResponse.Empty(200);
+            return (chosen.Status, chosen.Response);
         }
 
-        return Answer(chosen.Status, chosen.Response);
+        return (200, responses.TryGetValue("default", out var fallback) ? fallback : null);
     }
 
     /// <summary>The declared answer of <paramref name="status"/> (or of its class, or default), with a made-up body.</summary>
