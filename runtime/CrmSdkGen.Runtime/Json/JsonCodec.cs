@@ -11,4 +11,8 @@ public abstract class JsonCodec<T>
 
     /// <summary>Writes <paramref name="value"/> at the writer's current position.</summary>
     public abstract void Write(Utf8JsonWriter writer, T value);
+
+    // Whether the token stands for no value although it is not JSON null: a CRM that sends numbers as text sends "" for
+    // a cleared one.
+    internal virtual bool IsAbsent(ref Utf8JsonReader reader) => false;
 }

@@ -1,13 +1,14 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 
 namespace CrmSdkGen.Runtime.Json;
 
 /// <summary>Codecs for the JSON primitives that OpenAPI types and formats map to.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class JsonCodecs
+public static partial class JsonCodecs
 {
     /// <summary>A JSON string.</summary>
     public static JsonCodec<string> String { get; } = new StringCodec();
@@ -110,6 +111,11 @@ public static class JsonCodecs
                 {
                     return value;
                 }
+
+                if (TryReadUnixMilliseconds(ref reader, out value))
+                {
+                    return value;
+                }
             }
 
             throw JsonReading.Unexpected(ref reader, "an RFC 3339 date-time string");
@@ -122,10 +128,20 @@ public static class JsonCodecs
     {
         public override DateOnly Read(ref Utf8JsonReader reader)
         {
-            if (reader.TokenType == JsonTokenType.String
-                && System.DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            if (reader.TokenType == JsonTokenType.String)
             {
-                return value;
+                var text = reader.GetString();
+                if (System.DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+                {
+                    return value;
+                }
+
+                // CRMs store a date as its midnight (HubSpot: midnight UTC, as RFC 3339 or Unix milliseconds).
+                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var midnight)
+                    || TryReadUnixMilliseconds(ref reader, out midnight))
+                {
+                    return System.DateOnly.FromDateTime(midnight.UtcDateTime);
+                }
             }
 
             throw JsonReading.Unexpected(ref reader, "a yyyy-MM-dd date string");
@@ -133,6 +149,21 @@ public static class JsonCodecs
 
         public override void Write(Utf8JsonWriter writer, DateOnly value) =>
             writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    // A string of digits only is Unix milliseconds, as HubSpot's older APIs and its form submissions send instants.
+    private static bool TryReadUnixMilliseconds(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        var text = reader.GetString();
+        if (text is not { Length: > 0 and <= 15 } || !text.All(char.IsAsciiDigit)
+            || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) || milliseconds > 253402300799999)
+        {
+            return false;
+        }
+
+        value = System.DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        return true;
     }
 
     private sealed class GuidCodec : JsonCodec<Guid>

@@ -37,7 +37,7 @@ public static class JsonReading
         where T : struct
     {
         MoveToValue(ref reader);
-        return reader.TokenType == JsonTokenType.Null ? null : codec.Read(ref reader);
+        return reader.TokenType == JsonTokenType.Null || codec.IsAbsent(ref reader) ? null : codec.Read(ref reader);
     }
 
     /// <summary>Moves to the value of the current property and reads it, or null for JSON null.</summary>

@@ -16,7 +16,7 @@ public sealed class NullableValueCodec<T> : JsonCodec<T?>
 
     /// <inheritdoc />
     public override T? Read(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : _inner.Read(ref reader);
+        reader.TokenType == JsonTokenType.Null || _inner.IsAbsent(ref reader) ? null : _inner.Read(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T? value)
