@@ -19,7 +19,12 @@ internal static class KnownFormats
     private static readonly KnownFormat File = new(RuntimeTypes.FileContent, RuntimeTypes.FileContentCodec + ".Instance", false, "String");
 
     /// <summary>The mapping of a primitive type (string, integer, number, boolean, binary) by its format; null for the others.</summary>
-    public static KnownFormat? Of(ApiType type) => type.Kind switch
+    public static KnownFormat? Of(ApiType type) => type.TextEncoded && Plain(type) is { } plain
+        ? plain with { Codec = plain.Codec + "Text", UnionKind = "String" }
+        : Plain(type);
+
+    // Singles have no text codec: a number sent as text is read as a double unless its format asks for a decimal.
+    private static KnownFormat? Plain(ApiType type) => type.Kind switch
     {
         ApiTypeKind.String => type.Format switch
         {
@@ -32,7 +37,7 @@ internal static class KnownFormats
         ApiTypeKind.Integer => type.Format is "int32" or "int16" or "int8" or "uint8" or "uint16" ? Int32 : Int64,
         ApiTypeKind.Number => type.Format switch
         {
-            "float" => Single,
+            "float" => type.TextEncoded ? Double : Single,
             "decimal" => Decimal,
             _ => Double,
         },

@@ -247,7 +247,7 @@ internal sealed class ModelProjector
         }
 
         members.Claim(_simpleNames[schema.Id]);
-        var names = schema.Properties.Select(property => members.Claim(Identifier.Pascal(property.JsonName, "Property"))).ToList();
+        var names = schema.Properties.Select(property => members.Claim(Identifier.Pascal(property.MemberName ?? property.JsonName, "Property"))).ToList();
         _propertyNames[schema.Id] = names;
         return names;
     }

@@ -200,9 +200,10 @@ internal sealed partial class SpecComparer
         }
     }
 
-    // Same kind, format, named schema and item type; constraints and nullability are compared elsewhere.
+    // Same kind, format, wire encoding, named schema and item type; constraints and nullability are compared elsewhere.
     private bool SameType(ApiType old, ApiType current) =>
         old.Kind == current.Kind
+        && old.TextEncoded == current.TextEncoded
         && (old.Kind is not (ApiTypeKind.String or ApiTypeKind.Integer or ApiTypeKind.Number) || old.Format == current.Format)
         && (old.SchemaId == current.SchemaId || SameInlineKind(old.SchemaId, current.SchemaId))
         && (old.Element is null || (current.Element is not null && SameType(old.Element, current.Element)));

@@ -25,6 +25,9 @@ internal sealed record ApiProperty(
 {
     /// <summary>The schema's default value as JSON text, when it declares one.</summary>
     public string? DefaultJson { get; init; }
+
+    /// <summary>The member name <c>x-crmsdkgen-name</c> asks for, instead of one made from <see cref="JsonName"/>.</summary>
+    public string? MemberName { get; init; }
 }
 
 /// <summary>A schema that becomes a named type: an object or a string enumeration.</summary>

@@ -26,5 +26,8 @@ internal sealed record ApiType(ApiTypeKind Kind, string? Format = null, string? 
     /// <summary>The validation keywords of a primitive, array or map, when the schema has any.</summary>
     public ApiConstraints? Constraints { get; init; }
 
+    /// <summary>Whether a number or boolean travels as a JSON string (<c>x-crmsdkgen-encoding: string</c>).</summary>
+    public bool TextEncoded { get; init; }
+
     public ApiType AsNullable() => Nullable ? this : this with { Nullable = true };
 }

@@ -95,6 +95,20 @@ internal static class SchemaFacts
         return null;
     }
 
+    /// <summary>Whether <c>x-crmsdkgen-encoding: string</c> says the number or boolean travels as JSON text.</summary>
+    public static bool IsTextEncoded(IOpenApiSchema schema) =>
+        schema.Extensions?.TryGetValue(TextEncodingExtension, out var extension) == true
+        && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var encoding) && encoding == "string";
+
+    public const string TextEncodingExtension = "x-crmsdkgen-encoding";
+
+    /// <summary>The member name <c>x-crmsdkgen-name</c> gives a property (Pipedrive's custom fields are keyed by hashes).</summary>
+    public static string? MemberName(IOpenApiSchema propertySchema) =>
+        propertySchema.Extensions?.TryGetValue(SchemaNames.Extension, out var extension) == true
+        && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name) && name.Length <= CrmSdkGen.Read.SpecLimits.MaxNameLength
+            ? name.Trim()
+            : null;
+
     public static IOpenApiSchema Resolve(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
 

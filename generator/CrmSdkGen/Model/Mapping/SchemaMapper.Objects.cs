@@ -94,6 +94,7 @@ internal sealed partial class SchemaMapper
                 propertySchema.WriteOnly || resolved.WriteOnly)
             {
                 DefaultJson = (propertySchema.Default ?? resolved.Default)?.ToJsonString(),
+                MemberName = SchemaFacts.MemberName(propertySchema),
             };
             if (seen.TryGetValue(name, out var index))
             {

@@ -246,9 +246,9 @@ internal sealed partial class SchemaMapper
         var format = string.IsNullOrEmpty(schema.Format) ? null : schema.Format!.ToLowerInvariant();
         return SchemaFacts.NonNullType(schema) switch
         {
-            JsonSchemaType.Integer => new ApiType(ApiTypeKind.Integer, format),
-            JsonSchemaType.Number => new ApiType(ApiTypeKind.Number, format),
-            JsonSchemaType.Boolean => new ApiType(ApiTypeKind.Boolean),
+            JsonSchemaType.Integer => new ApiType(ApiTypeKind.Integer, format) { TextEncoded = SchemaFacts.IsTextEncoded(schema) },
+            JsonSchemaType.Number => new ApiType(ApiTypeKind.Number, format) { TextEncoded = SchemaFacts.IsTextEncoded(schema) },
+            JsonSchemaType.Boolean => new ApiType(ApiTypeKind.Boolean) { TextEncoded = SchemaFacts.IsTextEncoded(schema) },
             _ => format == "binary" ? new ApiType(ApiTypeKind.Binary, format) : new ApiType(ApiTypeKind.String, format),
         };
     }
