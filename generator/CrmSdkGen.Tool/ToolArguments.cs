@@ -17,7 +17,7 @@ internal sealed class ToolArguments
             {
                 _positional.Add(argument);
             }
-            else if (argument == "--additions")
+            else if (argument is "--additions" or "--custom-only" or "--all-fields")
             {
                 _options.Add((argument, null));
             }

@@ -7,10 +7,14 @@ namespace CrmSdkGen.Tool;
 internal static class ToolCommands
 {
     private const string Usage = """
-        crmsdkgen generate <spec> --out <folder> [--namespace <N>] [--client <Name>] [--template <file.sbn>]... [--baseline <spec>]
+        crmsdkgen generate <spec> --out <folder> [--namespace <N>] [--client <Name>] [--template <file.sbn>]... [--overlay <file>]... [--baseline <spec>]
             Writes the files the generator emits for <spec> into <folder> and prints its diagnostics; exits with 1 on errors.
         crmsdkgen diff <old spec> <new spec> [--additions]
             Prints every breaking change of <new spec> against <old spec>, located in <new spec>; exits with 1 when anything breaks.
+        crmsdkgen overlay <metadata.json> --crm hubspot|salesforce|pipedrive [--object <kind>] [--target <JSONPath>] [--custom-only] [--all-fields] [--out <overlay.json>]
+            Turns a CRM's field metadata (HubSpot GET /crm/v3/properties/{objectType}, Salesforce sobjects/{type}/describe,
+            Pipedrive personFields/dealFields/organizationFields/productFields with --object person|deal|organization|product)
+            into an OpenAPI Overlay that adds the fields as typed members; add it to the project as a CrmSdkGenOverlay item.
         crmsdkgen requests <spec> --out <folder>
             Writes <spec>.http (Visual Studio, Rider, VS Code's REST Client) and <spec>.postman_collection.json (Postman, newman):
             one request per operation, the base address and credentials as variables, bodies from the spec's examples.
@@ -25,6 +29,7 @@ internal static class ToolCommands
                 "generate" => Generate(new ToolArguments(args.Skip(1)), output, error),
                 "diff" => Diff(new ToolArguments(args.Skip(1)), output),
                 "requests" => Requests(new ToolArguments(args.Skip(1)), output, error),
+                "overlay" => Overlay(new ToolArguments(args.Skip(1)), output),
                 "--help" or "-h" or "help" => Help(output),
                 _ => Fail(error, "Unknown command."),
             };
@@ -32,6 +37,11 @@ internal static class ToolCommands
         catch (ToolUsageException exception)
         {
             return Fail(error, exception.Message);
+        }
+        catch (Metadata.MetadataException exception)
+        {
+            error.WriteLine(exception.Message);
+            return 2;
         }
         catch (IOException exception)
         {
@@ -53,8 +63,12 @@ internal static class ToolCommands
         var clientName = arguments.Option("--client") ?? string.Empty;
         var baseline = arguments.Option("--baseline");
         var templatePaths = arguments.Options("--template").ToList();
+        var overlayPaths = arguments.Options("--overlay").ToList();
         arguments.EnsureConsumed(1);
-        var source = new SpecSource(specPath, File.ReadAllText(specPath), targetNamespace, clientName, string.Empty);
+        var source = new SpecSource(specPath, File.ReadAllText(specPath), targetNamespace, clientName, string.Empty)
+        {
+            Overlays = overlayPaths.Select(path => Path.GetFullPath(path)).Select(path => new OverlayFile(path, File.ReadAllText(path), specPath)).ToEquatableArray(),
+        };
         if (baseline is not null)
         {
             var baselinePath = Path.GetFullPath(baseline);
@@ -126,6 +140,28 @@ internal static class ToolCommands
         File.WriteAllText(Path.Combine(folder, name + ".http"), HttpFileWriter.Write(model.Api));
         File.WriteAllText(Path.Combine(folder, name + ".postman_collection.json"), PostmanCollectionWriter.Write(model.Api));
         output.WriteLine($"{model.Api.Operations.Count} request(s) written to {Path.Combine(folder, name)}.http and .postman_collection.json.");
+        return 0;
+    }
+
+    private static int Overlay(ToolArguments arguments, TextWriter output)
+    {
+        var answerPath = Path.GetFullPath(arguments.Positional(0, "<metadata.json>"));
+        var crm = arguments.Option("--crm") ?? throw new ToolUsageException($"overlay needs --crm <{string.Join("|", Metadata.MetadataOverlay.Crms)}>.");
+        var objectName = arguments.Option("--object");
+        var target = arguments.Option("--target");
+        var customOnly = arguments.Flag("--custom-only");
+        var allFields = arguments.Flag("--all-fields");
+        var outPath = arguments.Option("--out");
+        arguments.EnsureConsumed(1);
+        var overlay = Metadata.MetadataOverlay.Build(crm, File.ReadAllText(answerPath), objectName, target, customOnly, allFields);
+        if (outPath is null)
+        {
+            output.Write(overlay);
+            return 0;
+        }
+
+        File.WriteAllText(Path.GetFullPath(outPath), overlay);
+        output.WriteLine($"Overlay written to {Path.GetFullPath(outPath)}.");
         return 0;
     }
 

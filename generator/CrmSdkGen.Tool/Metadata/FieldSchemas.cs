@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+
+namespace CrmSdkGen.Tool.Metadata;
+
+/// <summary>The schemas the metadata readers give fields; every field may be empty, so every one is nullable.</summary>
+internal static class FieldSchemas
+{
+    public static JsonObject Text() => Make("string");
+
+    public static JsonObject Date() => Make("string", "date");
+
+    public static JsonObject DateTime() => Make("string", "date-time");
+
+    public static JsonObject Integer(string format = "int64") => Make("integer", format);
+
+    public static JsonObject Number(string format) => Make("number", format);
+
+    public static JsonObject Boolean() => Make("boolean");
+
+    /// <summary>Any JSON value (an object, a reference to another record).</summary>
+    public static JsonObject Any() => new() { ["nullable"] = true };
+
+    /// <summary>A string enumeration; the generator makes it open, so a value added later is kept and reported by validation.</summary>
+    public static JsonObject Enumeration(IEnumerable<string> values, IReadOnlyList<string>? names = null)
+    {
+        var schema = Text();
+        var distinct = values.Where(value => value.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return schema;
+        }
+
+        schema["enum"] = new JsonArray(distinct.Select(value => (JsonNode)JsonValue.Create(value)!).ToArray());
+        if (names is not null && names.Count == distinct.Count)
+        {
+            schema["x-enum-varnames"] = new JsonArray(names.Select(name => (JsonNode)JsonValue.Create(name)!).ToArray());
+        }
+
+        return schema;
+    }
+
+    /// <summary>Marks a number or boolean that the CRM sends as a JSON string (HubSpot sends every value so).</summary>
+    public static JsonObject AsText(this JsonObject schema)
+    {
+        schema["x-crmsdkgen-encoding"] = "string";
+        return schema;
+    }
+
+    public static JsonObject Described(this JsonObject schema, string? label, string? description)
+    {
+        var text = string.Join(": ", new[] { label, description }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
+        if (text.Length > 0)
+        {
+            schema["description"] = text;
+        }
+
+        return schema;
+    }
+
+    public static JsonObject ReadOnly(this JsonObject schema, bool readOnly)
+    {
+        if (readOnly)
+        {
+            schema["readOnly"] = true;
+        }
+
+        return schema;
+    }
+
+    private static JsonObject Make(string type, string? format = null)
+    {
+        var schema = new JsonObject { ["type"] = type };
+        if (format is not null)
+        {
+            schema["format"] = format;
+        }
+
+        schema["nullable"] = true;
+        return schema;
+    }
+}
