@@ -85,6 +85,80 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_project_that_overlays_a_vendor_spec_compiles_code_using_the_typed_members_and_renamed_operations()
+    {
+        var repository = RepositoryRoot();
+        var project = await CreateProjectAsync(repository);
+        File.Copy(Path.Combine(repository, "specs/acme/acme-crm-objects-v3.yaml"), Path.Combine(project, "specs/objects.yaml"));
+        Directory.CreateDirectory(Path.Combine(project, "overlays"));
+
+        // What crmsdkgen overlay writes for a HubSpot portal, then a renamed operation and an added schema.
+        File.WriteAllText(Path.Combine(project, "overlays/portal.json"), """
+            { "overlay": "1.0.0", "info": { "title": "Portal properties", "version": "1.0.0" },
+              "actions": [ { "target": "$.components.schemas[?@.properties.properties.additionalProperties.type == 'string'].properties.properties",
+                             "update": { "properties": {
+                               "contract_value": { "type": "number", "format": "decimal", "nullable": true, "x-crmsdkgen-encoding": "string" },
+                               "is_vip": { "type": "boolean", "nullable": true, "x-crmsdkgen-encoding": "string" },
+                               "renewal_date": { "type": "string", "format": "date", "nullable": true } } } } ] }
+            """);
+        File.WriteAllText(Path.Combine(project, "overlays/naming.yaml"), """
+            overlay: 1.1.0
+            info: { title: Naming, version: 1.0.0 }
+            actions:
+              - target: $.paths['/crm/v3/objects/contacts/{contactId}'].get
+                update: { operationId: getContact }
+              - target: $.components.schemas
+                update: { Invoice: { type: object, properties: { amount: { type: number, format: decimal } } } }
+            """);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CrmSdkGen" Version="0.1.0" />
+                <CrmSdkGenSpec Include="specs/objects.yaml" Namespace="Acme.Objects" ClientName="ObjectsClient" />
+                <CrmSdkGenOverlay Include="overlays/portal.json" Spec="specs/objects.yaml" />
+                <CrmSdkGenOverlay Include="overlays/naming.yaml" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using Acme.Objects.Models;
+            using CrmSdkGen.Runtime.Json;
+
+            /// <summary>The consumer's entry point.</summary>
+            public static class Program
+            {
+                /// <summary>Reads a contact with the portal's properties and writes an edit back.</summary>
+                public static void Main()
+                {
+                    var contact = JsonModel.Parse<SimplePublicObject>("{\"id\":\"51\",\"properties\":{\"contract_value\":\"1250.50\",\"is_vip\":\"true\",\"renewal_date\":\"2027-01-31\",\"email\":\"ada@example.com\"},\"createdAt\":\"2026-11-30T09:15:00Z\",\"updatedAt\":\"2026-11-30T09:15:00Z\",\"archived\":false}");
+                    decimal? value = contact.Properties.ContractValue;
+                    bool? vip = contact.Properties.IsVip;
+                    System.DateOnly? renewal = contact.Properties.RenewalDate;
+                    var edit = new SimplePublicObjectInput { Properties = contact.Properties };
+                    edit.Properties.ContractValue = value + 1;
+                    var invoice = new Invoice { Amount = 5m };
+                    System.Console.WriteLine($"{value}|{vip}|{renewal:yyyy-MM-dd}|{contact.Properties.AdditionalProperties["email"]}|{JsonModel.ToJson(edit)}|{invoice.Amount}|{nameof(Acme.Objects.IContactsClient.GetContactAsync)}");
+                }
+            }
+            """);
+
+        await RunAsync("dotnet", ["build", "-c", "Release"], project, Environment());
+        var printed = await RunAsync("dotnet", ["run", "-c", "Release", "--no-build"], project, Environment());
+
+        Assert.Contains("1250.50|True|2027-01-31|ada@example.com|", printed);
+        Assert.Contains("\"contract_value\":\"1251.50\"", printed);
+        Assert.Contains("\"is_vip\":\"true\"", printed);
+        Assert.Contains("|5|GetContactAsync", printed);
+    }
+
+    [Fact]
     public async Task Every_spec_of_the_repository_builds_side_by_side_in_one_project_through_the_real_compiler()
     {
         var repository = RepositoryRoot();

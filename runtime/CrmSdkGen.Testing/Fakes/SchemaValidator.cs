@@ -65,6 +65,9 @@ internal static class SchemaValidator
                 }
 
                 break;
+            case JsonValueKind.String when IsTextEncoded(schema):
+                ValidateText(value.GetValue<string>(), schema, at, violations);
+                break;
             case JsonValueKind.String:
                 if (Expect(schema, JsonSchemaType.String, value, at, violations))
                 {
@@ -101,6 +104,39 @@ internal static class SchemaValidator
         || schema.Enum?.Any(value => value is null) == true;
 
     // A schema without a type takes any kind of value; an integer is a number too.
+    // x-crmsdkgen-encoding: string: a number or boolean sent as its text ("42", "true"), "" for none, as HubSpot does.
+    private static bool IsTextEncoded(IOpenApiSchema schema) =>
+        schema.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number | JsonSchemaType.Boolean)) != 0
+        && schema.Extensions?.TryGetValue("x-crmsdkgen-encoding", out var extension) == true
+        && extension is JsonNodeExtension { Node: JsonValue encoding } && encoding.TryGetValue<string>(out var text) && text == "string";
+
+    private static void ValidateText(string text, IOpenApiSchema schema, string at, List<string> violations)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        if (schema.Type!.Value.HasFlag(JsonSchemaType.Boolean))
+        {
+            if (!bool.TryParse(text, out _))
+            {
+                violations.Add($"{at}: \"{text}\" is not the text of a boolean");
+            }
+
+            return;
+        }
+
+        var integer = !schema.Type.Value.HasFlag(JsonSchemaType.Number);
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || (integer && decimal.Truncate(number) != number))
+        {
+            violations.Add($"{at}: \"{text}\" is not the text of {(integer ? "an integer" : "a number")}");
+            return;
+        }
+
+        ValidateNumber(text, schema, at, violations);
+    }
+
     private static bool Expect(IOpenApiSchema schema, JsonSchemaType kinds, JsonNode value, string at, List<string> violations)
     {
         if (schema.Type is not { } type || (type & kinds) != 0)
