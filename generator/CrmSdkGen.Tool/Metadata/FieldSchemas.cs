@@ -21,7 +21,7 @@ internal static class FieldSchemas
     public static JsonObject Any() => new() { ["nullable"] = true };
 
     /// <summary>A string enumeration; the generator makes it open, so a value added later is kept and reported by validation.</summary>
-    public static JsonObject Enumeration(IEnumerable<string> values, IReadOnlyList<string>? names = null)
+    public static JsonObject Enumeration(IEnumerable<string> values)
     {
         var schema = Text();
         var distinct = values.Where(value => value.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -31,11 +31,6 @@ internal static class FieldSchemas
         }
 
         schema["enum"] = new JsonArray(distinct.Select(value => (JsonNode)JsonValue.Create(value)!).ToArray());
-        if (names is not null && names.Count == distinct.Count)
-        {
-            schema["x-enum-varnames"] = new JsonArray(names.Select(name => (JsonNode)JsonValue.Create(name)!).ToArray());
-        }
-
         return schema;
     }
 

@@ -23,7 +23,6 @@ internal static class KnownFormats
         ? plain with { Codec = plain.Codec + "Text", UnionKind = "String" }
         : Plain(type);
 
-    // Singles have no text codec: a number sent as text is read as a double unless its format asks for a decimal.
     private static KnownFormat? Plain(ApiType type) => type.Kind switch
     {
         ApiTypeKind.String => type.Format switch
@@ -37,6 +36,7 @@ internal static class KnownFormats
         ApiTypeKind.Integer => type.Format is "int32" or "int16" or "int8" or "uint8" or "uint16" ? Int32 : Int64,
         ApiTypeKind.Number => type.Format switch
         {
+            // Singles have no text codec: a number sent as text is read as a double unless its format asks for a decimal.
             "float" => type.TextEncoded ? Double : Single,
             "decimal" => Decimal,
             _ => Double,

@@ -217,7 +217,7 @@ internal sealed partial class SpecComparer
         ApiTypeKind.Named => Name(type.SchemaId!),
         ApiTypeKind.Array => "array of " + Describe(type.Element!),
         ApiTypeKind.Map => "map of " + Describe(type.Element!),
-        _ => type.Kind.ToString().ToLowerInvariant() + (type.Format is null ? string.Empty : $" ({type.Format})"),
+        _ => type.Kind.ToString().ToLowerInvariant() + (type.Format is null ? string.Empty : $" ({type.Format})") + (type.TextEncoded ? " sent as text" : string.Empty),
     };
 
     private void Breaking(string id, string message, string pointer) => _sink.Report(id, Severity.Warning, message, pointer);

@@ -162,6 +162,31 @@ public sealed class MetadataOverlayTests : IDisposable
         Assert.Contains(Directory.GetFiles(folder), file => File.ReadAllText(file).Contains("NumEmployees", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_number_that_starts_to_travel_as_text_is_a_breaking_change_in_the_regeneration_report()
+    {
+        const string Before = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths:
+              /contacts:
+                get:
+                  responses:
+                    "200": { description: Contacts., content: { application/json: { schema: { type: object, properties: { seats: { type: integer } } } } } }
+            """;
+        var source = new SpecSource("/project/specs/contacts.yaml", Before.Replace("{ type: integer }", "{ type: integer, x-crmsdkgen-encoding: string }", StringComparison.Ordinal), "Test.Api", "TestClient", "Test")
+        {
+            BaselinePath = "/project/specs/contacts-v1.yaml",
+            Baseline = new SpecFile("/project/specs/contacts-v1.yaml", Before),
+        };
+
+        var report = SdkGenerator.BuildModel(source, CancellationToken.None).Diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("CSG01", StringComparison.Ordinal)).ToList();
+
+        var changed = Assert.Single(report);
+        Assert.Equal(DiagnosticIds.ChangedType, changed.Id);
+        Assert.Contains("from integer to integer sent as text", changed.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private const string SalesforceSpec = """
