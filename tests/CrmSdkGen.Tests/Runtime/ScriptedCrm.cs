@@ -10,8 +10,8 @@ namespace CrmSdkGen.Tests.Runtime;
 /// since an instant for watermark pulls, changes after a version ("v3") for cursor and delta-token pulls, with the
 /// deleted keys as tombstones. Every request is kept, and tokens can be made to expire.
 /// </summary>
-internal sealed class ScriptedCrm(SyncPullMode mode, int pageSize = 2)
-    : SyncAdapter(new SyncAdapterOptions { Resource = "scripted", PullMode = mode, ModifiedField = "updatedAt", DeletedField = "archived" })
+internal sealed class ScriptedCrm(SyncPullMode mode, int pageSize = 2, bool timed = true)
+    : SyncAdapter(new SyncAdapterOptions { Resource = "scripted", PullMode = mode, ModifiedField = timed ? "updatedAt" : null, DeletedField = "archived" })
 {
     private readonly SortedDictionary<string, (string Name, DateTimeOffset At, int Version, bool Deleted)> _records = new(StringComparer.Ordinal);
     private int _version;
@@ -33,6 +33,26 @@ internal sealed class ScriptedCrm(SyncPullMode mode, int pageSize = 2)
     /// <summary>Extra records each page carries: copies of a key with an older time of change, as an overlap gives.</summary>
     public Dictionary<string, (string Name, DateTimeOffset At)> StaleCopies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether changes since an instant leave deleted records out, as a CRM without tombstones does.</summary>
+    public bool ForgetsDeletes { get; set; }
+
+    /// <summary>Whether the last page of a listing gives a change token whatever the pull mode.</summary>
+    public bool ChangeTokensInEveryMode { get; set; }
+
+    /// <summary>Whether the last page of a full listing gives no change token (only incremental pages do).</summary>
+    public bool NoTokenOnListings { get; set; }
+
+    /// <summary>Runs when a token expires, before the failure is returned: what changes in the CRM meanwhile.</summary>
+    public Action? WhenExpiring { get; set; }
+
+    /// <summary>A page token whose fetch waits for <see cref="Release"/>.</summary>
+    public string? HoldPage { get; set; }
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Whether the fetch of <see cref="HoldPage"/> has completed.</summary>
+    public bool HeldPageServed { get; private set; }
+
     /// <summary>Whether the deleted keys of a change feed come as records with "archived": true rather than as keys.</summary>
     public bool TombstonesAsRecords { get; set; }
 
@@ -47,6 +67,25 @@ internal sealed class ScriptedCrm(SyncPullMode mode, int pageSize = 2)
     public override Task<SyncPage> FetchPageAsync(SyncPageRequest request, CancellationToken cancellationToken)
     {
         Requests.Add(request);
+        if (request.PageToken is { } held && held == HoldPage)
+        {
+            HoldPage = null;
+            return HeldAsync(request);
+        }
+
+        return Serve(request);
+    }
+
+    private async Task<SyncPage> HeldAsync(SyncPageRequest request)
+    {
+        await Release.Task;
+        var page = await Serve(request);
+        HeldPageServed = true;
+        return page;
+    }
+
+    private Task<SyncPage> Serve(SyncPageRequest request)
+    {
         if (request.PageToken is { } throwing && throwing == ThrowAtOnce)
         {
             ThrowAtOnce = null;
@@ -77,7 +116,7 @@ internal sealed class ScriptedCrm(SyncPullMode mode, int pageSize = 2)
         var page = new SyncPage(records, last ? null : "p" + (start + pageSize).ToString(CultureInfo.InvariantCulture))
         {
             DeletedKeys = deleted,
-            ChangeToken = last && mode is SyncPullMode.Cursor or SyncPullMode.DeltaToken ? CurrentToken : null,
+            ChangeToken = last && (ChangeTokensInEveryMode || mode is SyncPullMode.Cursor or SyncPullMode.DeltaToken) && !(NoTokenOnListings && request.IsFullListing) ? CurrentToken : null,
         };
         return Task.FromResult(page);
     }
@@ -86,7 +125,7 @@ internal sealed class ScriptedCrm(SyncPullMode mode, int pageSize = 2)
     {
         if (request.Since is { } since)
         {
-            return _records.Where(entry => entry.Value.At >= since).ToList();
+            return _records.Where(entry => entry.Value.At >= since && !(ForgetsDeletes && entry.Value.Deleted)).ToList();
         }
 
         if (request.ChangeToken is { } token)
@@ -98,7 +137,13 @@ internal sealed class ScriptedCrm(SyncPullMode mode, int pageSize = 2)
         return _records.Where(entry => !entry.Value.Deleted).ToList();
     }
 
-    private Exception Expired(string what) => ExpireWithGone
+    private Exception Expired(string what)
+    {
+        WhenExpiring?.Invoke();
+        return Gone(what);
+    }
+
+    private Exception Gone(string what) => ExpireWithGone
         ? new ApiException(410, "Gone", HttpMethod.Get, "/scripted", new Dictionary<string, IReadOnlyList<string>>(), "{\"error\":\"token expired\"}")
         : new SyncTokenExpiredException($"The token {what} expired.");
 

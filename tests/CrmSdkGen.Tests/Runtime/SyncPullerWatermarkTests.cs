@@ -75,6 +75,7 @@ public sealed class SyncPullerWatermarkTests
     [Theory]
     [InlineData(-2, "Ada")]
     [InlineData(2, "Ada (newer copy)")]
+    [InlineData(0, "Ada (same time, later on the page)")]
     public async Task A_key_seen_twice_on_a_page_keeps_its_newest_version(int copyMinutesLater, string kept)
     {
         var (crm, store, engine, _) = Setup();
@@ -113,8 +114,9 @@ public sealed class SyncPullerWatermarkTests
         crm.Set("c", "Cy", 2);
         crm.Expiring.Add("p2");
 
-        await engine.PullAsync();
+        var result = await engine.PullAsync();
 
+        Assert.True(result.FullListing);
         Assert.Equal([Request(null, null), Request(null, "p2"), Request(null, null), Request(null, "p2")], crm.Requests.Take(4));
         Assert.Equal(3, (await store.GetAllAsync()).Count);
     }
