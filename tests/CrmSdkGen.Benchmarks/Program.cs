@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "consumer-build")
     return;
 }
 
+// "trimmed-build [spec] [include] [rounds]" times the consumer build of a spec whole against the same spec trimmed by Include.
+if (args.Length > 0 && args[0] == "trimmed-build")
+{
+    Environment.ExitCode = TrimmedBuildBenchmark.Run(args.Length > 1 ? args[1] : "large/stripe-2024-04-10.json", args.Length > 2 ? args[2] : "/v1/customers/**", args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 // "inner-loop [spec] [rounds]" times the rebuild after an edit of the app, with the spec in the app or in a class library.
 if (args.Length > 0 && args[0] == "inner-loop")
 {
