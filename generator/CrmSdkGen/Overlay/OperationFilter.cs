@@ -26,7 +26,27 @@ internal static class OperationFilter
         }
 
         var used = new HashSet<OperationPattern>();
-        foreach (var path in paths.ToList())
+        Filter(paths, includes, excludes, used);
+
+        // Webhooks are filtered as operations whose path is the webhook's name: with Include, only those an entry
+        // names stay (GitHub's 270 x-webhooks would otherwise keep most of its models).
+        foreach (var webhooks in new[] { root["webhooks"], root["x-webhooks"] }.OfType<JsonObject>())
+        {
+            Filter(webhooks, includes, excludes, used);
+        }
+
+        foreach (var pattern in includes.Concat(excludes).Where(pattern => !used.Contains(pattern)))
+        {
+            sink.ReportAt(DiagnosticIds.FilterUnmatched, Severity.Warning, $"The Include or Exclude entry '{pattern.Text}' matches no operation of the spec.", SourceSpan.Origin);
+        }
+
+        DropUnreached(root);
+        return true;
+    }
+
+    private static void Filter(JsonObject items, List<OperationPattern> includes, List<OperationPattern> excludes, HashSet<OperationPattern> used)
+    {
+        foreach (var path in items.ToList())
         {
             if (path.Value is not JsonObject item)
             {
@@ -47,17 +67,9 @@ internal static class OperationFilter
 
             if (!Methods.Any(item.ContainsKey))
             {
-                paths.Remove(path.Key);
+                items.Remove(path.Key);
             }
         }
-
-        foreach (var pattern in includes.Concat(excludes).Where(pattern => !used.Contains(pattern)))
-        {
-            sink.ReportAt(DiagnosticIds.FilterUnmatched, Severity.Warning, $"The Include or Exclude entry '{pattern.Text}' matches no operation of the spec.", SourceSpan.Origin);
-        }
-
-        DropUnreached(root);
-        return true;
     }
 
     private static bool Matching(List<OperationPattern> patterns, string method, string path, string? id, List<string> tags, HashSet<OperationPattern> used)

@@ -13,7 +13,9 @@ public sealed class InMemorySyncStore : ISteppedSyncStore
     private readonly object _gate = new();
     private readonly Dictionary<string, (SyncRecord Record, long Order)> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _checkpoints = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _seen = new(StringComparer.Ordinal);
+    // The scope of the last full listing that reached each key, one per key as in the SQLite store, so that listings
+    // after listings leave no marks behind.
+    private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
     private long _order;
 
     /// <inheritdoc />
@@ -72,9 +74,8 @@ public sealed class InMemorySyncStore : ISteppedSyncStore
     {
         lock (_gate)
         {
-            var seen = _seen.TryGetValue(scope, out var keys) ? keys : new HashSet<string>();
             return Task.FromResult<IReadOnlyList<string>>(_records.Values
-                .Where(entry => entry.Record.Pending != PendingChange.Create && !seen.Contains(entry.Record.Key))
+                .Where(entry => entry.Record.Pending != PendingChange.Create && !(_seen.TryGetValue(entry.Record.Key, out var seen) && seen == scope))
                 .Select(entry => entry.Record.Key)
                 .ToList());
         }
@@ -127,7 +128,10 @@ public sealed class InMemorySyncStore : ISteppedSyncStore
         Reach(SyncCommitStep.Begun);
         if (commit is { ClearSeen: true, SeenScope: { } cleared })
         {
-            _seen.Remove(cleared);
+            foreach (var key in _seen.Where(pair => pair.Value == cleared).Select(pair => pair.Key).ToList())
+            {
+                _seen.Remove(key);
+            }
         }
 
         Reach(SyncCommitStep.SeenCleared);
@@ -136,6 +140,7 @@ public sealed class InMemorySyncStore : ISteppedSyncStore
             if (record is null)
             {
                 _records.Remove(key);
+                _seen.Remove(key);
                 continue;
             }
 
@@ -150,12 +155,10 @@ public sealed class InMemorySyncStore : ISteppedSyncStore
         Reach(SyncCommitStep.RecordsWritten);
         if (commit.SeenScope is { } scope)
         {
-            if (!_seen.TryGetValue(scope, out var seen))
+            foreach (var key in commit.Seen)
             {
-                _seen[scope] = seen = new HashSet<string>(StringComparer.Ordinal);
+                _seen[key] = scope;
             }
-
-            seen.UnionWith(commit.Seen);
         }
 
         Reach(SyncCommitStep.SeenMarked);
@@ -172,7 +175,7 @@ public sealed class InMemorySyncStore : ISteppedSyncStore
     private State Snapshot() => new(
         new Dictionary<string, (SyncRecord, long)>(_records, StringComparer.Ordinal),
         new Dictionary<string, string>(_checkpoints, StringComparer.Ordinal),
-        _seen.ToDictionary(pair => pair.Key, pair => new HashSet<string>(pair.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        new Dictionary<string, string>(_seen, StringComparer.Ordinal),
         _order);
 
     private void Restore(State state)
@@ -195,6 +198,6 @@ public sealed class InMemorySyncStore : ISteppedSyncStore
     private sealed record State(
         Dictionary<string, (SyncRecord Record, long Order)> Records,
         Dictionary<string, string> Checkpoints,
-        Dictionary<string, HashSet<string>> Seen,
+        Dictionary<string, string> Seen,
         long Order);
 }

@@ -86,6 +86,31 @@ public sealed class OperationFilterTests
         Assert.Equal(2, model.Api!.Operations.Count);
     }
 
+    [Theory]
+    [InlineData("/teams", "", "", "Team")]
+    [InlineData("/teams; /owner-*", "", "owner-changed", "Address,Team,User")]
+    [InlineData("", "/owner-changed", "", "Address,Team,User")]
+    [InlineData("/teams; ownerChanged", "", "owner-changed", "Address,Team,User")]
+    public void Webhooks_are_kept_like_operations_named_by_their_name_or_id(string include, string exclude, string webhooks, string schemas)
+    {
+        var spec = Polymorphic.Replace("openapi: 3.0.3", "openapi: 3.1.0", StringComparison.Ordinal).Replace("components:\n", """
+            webhooks:
+              owner-changed:
+                post:
+                  operationId: ownerChanged
+                  requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/User' } } } }
+                  responses: { "200": { description: Received. } }
+            components:
+
+            """, StringComparison.Ordinal);
+
+        var model = SdkGenerator.BuildModel(Spec(spec, include, exclude), CancellationToken.None);
+
+        Assert.Equal(webhooks, string.Join(",", model.Api!.Webhooks.Select(webhook => webhook.Key)));
+        Assert.Equal(schemas, string.Join(",", model.Api.Schemas.Select(schema => schema.Id).Where(id => id.StartsWith("#/components/schemas/", StringComparison.Ordinal)).Select(id => id.Substring("#/components/schemas/".Length)).Order(StringComparer.Ordinal)));
+        Assert.DoesNotContain(model.Diagnostics, diagnostic => diagnostic.Severity != Severity.Info);
+    }
+
     private static SpecSource Spec(string text, string include, string exclude) =>
         new SpecSource("/project/specs/contacts.yaml", text, "Test.Contacts", "ContactsClient", "Test") { IncludeOperations = include, ExcludeOperations = exclude };
 }
