@@ -60,8 +60,10 @@ public static partial class JsonCodecs
                 return number;
             }
 
+            // The bytes are parsed in place when they can be; any other text (escaped, split, or a form the UTF-8
+            // parser refuses) goes through the string parser, so both give the same answer.
             if (reader.TokenType == JsonTokenType.String
-                && (reader.ValueIsEscaped || reader.HasValueSequence ? text(reader.GetString()!, out number) : span(reader.ValueSpan, out number)))
+                && ((!reader.ValueIsEscaped && !reader.HasValueSequence && span(reader.ValueSpan, out number)) || text(reader.GetString()!, out number)))
             {
                 return number;
             }

@@ -137,10 +137,11 @@ public static partial class JsonCodecs
                 }
 
                 // CRMs store a date as its midnight (HubSpot: midnight UTC, as RFC 3339 or Unix milliseconds).
-                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var midnight)
+                // The date is the one on the clock of the instant's own offset.
+                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var midnight)
                     || TryReadUnixMilliseconds(ref reader, out midnight))
                 {
-                    return System.DateOnly.FromDateTime(midnight.UtcDateTime);
+                    return System.DateOnly.FromDateTime(midnight.DateTime);
                 }
             }
 
@@ -151,12 +152,13 @@ public static partial class JsonCodecs
             writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    // A string of digits only is Unix milliseconds, as HubSpot's older APIs and its form submissions send instants.
+    // A string of 10 to 15 digits is Unix milliseconds, as HubSpot's older APIs and its form submissions send instants
+    // (13 digits today); fewer digits would be a basic ISO date ("20270131") or a count, not an instant.
     private static bool TryReadUnixMilliseconds(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
         value = default;
         var text = reader.GetString();
-        if (text is not { Length: > 0 and <= 15 } || !text.All(char.IsAsciiDigit)
+        if (text is not { Length: >= 10 and <= 15 } || !text.All(char.IsAsciiDigit)
             || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) || milliseconds > 253402300799999)
         {
             return false;

@@ -15,6 +15,7 @@ public sealed class TextEncodedCodecTests
     [InlineData("42", 42L)]
     [InlineData("\"-7\"", -7L)]
     [InlineData("\"\\u0034\\u0032\"", 42L)]
+    [InlineData("\" 42\"", 42L)]
     public void Integers_are_read_from_text_or_number(string json, long expected)
     {
         Assert.Equal(expected, Read(json, JsonCodecs.Int64Text));
@@ -90,6 +91,7 @@ public sealed class TextEncodedCodecTests
     [InlineData("\"2027-01-31T00:00:00Z\"")]
     [InlineData("\"2027-01-31T00:00:00.000Z\"")]
     [InlineData("\"1801353600000\"")]
+    [InlineData("\"2027-01-31T00:00:00+02:00\"")]
     public void Dates_are_read_from_the_forms_crms_send(string json) =>
         Assert.Equal(new DateOnly(2027, 1, 31), Read(json, JsonCodecs.DateOnly));
 
@@ -100,6 +102,7 @@ public sealed class TextEncodedCodecTests
         Assert.ThrowsAny<JsonException>(() => Read("\"99999999999999999999\"", JsonCodecs.DateTimeOffset));
         Assert.ThrowsAny<JsonException>(() => Read("\"2027-13-01\"", JsonCodecs.DateOnly));
         Assert.ThrowsAny<JsonException>(() => Read("\"-5\"", JsonCodecs.DateOnly));
+        Assert.ThrowsAny<JsonException>(() => Read("\"20270131\"", JsonCodecs.DateOnly));
     }
 
     private static T Read<T>(string json, JsonCodec<T> codec) => JsonModel.Parse(Encoding.UTF8.GetBytes(json), codec);
