@@ -1,7 +1,6 @@
 using CrmSdkGen.Generation;
 using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
-using CrmSdkGen.Tool;
 
 namespace CrmSdkGen.Tests.Generator;
 
@@ -129,11 +128,5 @@ public sealed class ToolCommandTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = ToolCommands.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => ToolRunner.Run(args);
 }
