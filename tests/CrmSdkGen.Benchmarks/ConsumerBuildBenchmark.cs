@@ -90,7 +90,7 @@ internal static partial class ConsumerBuildBenchmark
         return 0;
     }
 
-    private static double TimedBuild(string directory)
+    internal static double TimedBuild(string directory)
     {
         var stopwatch = Stopwatch.StartNew();
         Exec(directory, "dotnet", "build --no-restore --no-incremental -c Release -nologo -v q");
@@ -119,7 +119,7 @@ internal static partial class ConsumerBuildBenchmark
         Console.WriteLine($"NSwag's client: {patched} duplicate members renamed");
     }
 
-    private static long CountLines(string directory, string pattern) =>
+    internal static long CountLines(string directory, string pattern) =>
         Directory.GetFiles(directory, pattern, SearchOption.AllDirectories).Sum(file => File.ReadLines(file).LongCount());
 
     internal static double Median(List<double> values)

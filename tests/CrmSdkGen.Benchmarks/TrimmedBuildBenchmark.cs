@@ -31,10 +31,9 @@ internal static class TrimmedBuildBenchmark
             var order = round % 2 == 1 ? new[] { ("whole", whole, wholeTimes), ("trimmed", trimmed, trimmedTimes) } : new[] { ("trimmed", trimmed, trimmedTimes), ("whole", whole, wholeTimes) };
             foreach (var (name, directory, times) in order)
             {
-                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-                ConsumerBuildBenchmark.Exec(directory, "dotnet", "build --no-restore --no-incremental -c Release -nologo -v q");
-                times.Add(stopwatch.Elapsed.TotalSeconds);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {name} {stopwatch.Elapsed.TotalSeconds:F1} s"));
+                var seconds = ConsumerBuildBenchmark.TimedBuild(directory);
+                times.Add(seconds);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {name} {seconds:F1} s"));
             }
         }
 
@@ -73,6 +72,5 @@ internal static class TrimmedBuildBenchmark
         return directory;
     }
 
-    private static long Lines(string directory) =>
-        Directory.GetFiles(Path.Combine(directory, "obj"), "*.g.cs", SearchOption.AllDirectories).Sum(file => File.ReadLines(file).LongCount());
+    private static long Lines(string directory) => ConsumerBuildBenchmark.CountLines(Path.Combine(directory, "obj"), "*.g.cs");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CrmSdkGen.Model.Mapping;
 
 namespace CrmSdkGen.Tool.Metadata;
 
@@ -37,7 +38,7 @@ internal static class FieldSchemas
     /// <summary>Marks a number or boolean that the CRM sends as a JSON string (HubSpot sends every value so).</summary>
     public static JsonObject AsText(this JsonObject schema)
     {
-        schema["x-crmsdkgen-encoding"] = "string";
+        schema[SchemaFacts.TextEncodingExtension] = "string";
         return schema;
     }
 

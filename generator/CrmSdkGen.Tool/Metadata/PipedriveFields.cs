@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmSdkGen.Model.Mapping;
 using static CrmSdkGen.Tool.Metadata.MetadataJson;
 
 namespace CrmSdkGen.Tool.Metadata;
@@ -51,7 +52,7 @@ internal static class PipedriveFields
             : null;
         if (Text(field, "name") is { Length: > 0 } name)
         {
-            schema["x-crmsdkgen-name"] = name;
+            schema[SchemaNames.Extension] = name;
         }
 
         return schema.Described(Text(field, "name"), description);

@@ -107,12 +107,9 @@ public static partial class JsonCodecs
                 }
 
                 // RFC 3339 allows forms (lower-case 't'/'z', a space separator) that the ISO 8601 profile of the reader refuses.
-                if (System.DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value))
-                {
-                    return value;
-                }
-
-                if (TryReadUnixMilliseconds(ref reader, out value))
+                var text = reader.GetString();
+                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value)
+                    || TryReadUnixMilliseconds(text, out value))
                 {
                     return value;
                 }
@@ -139,7 +136,7 @@ public static partial class JsonCodecs
                 // CRMs store a date as its midnight (HubSpot: midnight UTC, as RFC 3339 or Unix milliseconds).
                 // The date is the one on the clock of the instant's own offset.
                 if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var midnight)
-                    || TryReadUnixMilliseconds(ref reader, out midnight))
+                    || TryReadUnixMilliseconds(text, out midnight))
                 {
                     return System.DateOnly.FromDateTime(midnight.DateTime);
                 }
@@ -154,10 +151,9 @@ public static partial class JsonCodecs
 
     // A string of 10 to 15 digits is Unix milliseconds, as HubSpot's older APIs and its form submissions send instants
     // (13 digits today); fewer digits would be a basic ISO date ("20270131") or a count, not an instant.
-    private static bool TryReadUnixMilliseconds(ref Utf8JsonReader reader, out DateTimeOffset value)
+    private static bool TryReadUnixMilliseconds(string? text, out DateTimeOffset value)
     {
         value = default;
-        var text = reader.GetString();
         if (text is not { Length: >= 10 and <= 15 } || !text.All(char.IsAsciiDigit)
             || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) || milliseconds > 253402300799999)
         {

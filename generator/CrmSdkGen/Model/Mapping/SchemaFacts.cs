@@ -96,17 +96,21 @@ internal static class SchemaFacts
     }
 
     /// <summary>Whether <c>x-crmsdkgen-encoding: string</c> says the number or boolean travels as JSON text.</summary>
-    public static bool IsTextEncoded(IOpenApiSchema schema) =>
-        schema.Extensions?.TryGetValue(TextEncodingExtension, out var extension) == true
-        && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var encoding) && encoding == "string";
+    public static bool IsTextEncoded(IOpenApiSchema schema) => ExtensionText(schema, TextEncodingExtension) == "string";
 
     public const string TextEncodingExtension = "x-crmsdkgen-encoding";
 
     /// <summary>The member name <c>x-crmsdkgen-name</c> gives a property (Pipedrive's custom fields are keyed by hashes).</summary>
     public static string? MemberName(IOpenApiSchema propertySchema) =>
-        propertySchema.Extensions?.TryGetValue(SchemaNames.Extension, out var extension) == true
-        && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name) && name.Length <= CrmSdkGen.Read.SpecLimits.MaxNameLength
+        ExtensionText(propertySchema, SchemaNames.Extension) is { } name && !string.IsNullOrWhiteSpace(name) && name.Length <= CrmSdkGen.Read.SpecLimits.MaxNameLength
             ? name.Trim()
+            : null;
+
+    /// <summary>The string an extension of the schema holds; null when it is absent or not a string.</summary>
+    public static string? ExtensionText(IOpenApiSchema schema, string name) =>
+        schema.Extensions?.TryGetValue(name, out var extension) == true
+        && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var text)
+            ? text
             : null;
 
     public static IOpenApiSchema Resolve(IOpenApiSchema schema) =>

@@ -35,10 +35,7 @@ internal static class SchemaNames
 
     /// <summary>The name <c>x-crmsdkgen-name</c> gives, when it is a usable one.</summary>
     public static string? ExtensionName(IOpenApiSchema schema) =>
-        schema.Extensions?.TryGetValue(Extension, out var extension) == true && extension is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonValue value }
-        && value.TryGetValue<string>(out var text) && IsNameLike(text)
-            ? text!.Trim()
-            : null;
+        SchemaFacts.ExtensionText(schema, Extension) is { } text && IsNameLike(text) ? text.Trim() : null;
 
     // A title that only repeats the property or position it stands at ("Properties", "Paging" under paging: Power
     // Platform connectors label every schema so) says less than the name made from where it stands.
