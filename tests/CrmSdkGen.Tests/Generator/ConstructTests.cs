@@ -143,6 +143,41 @@ public sealed class ConstructTests
     }
 
     [Fact]
+    public void Parameters_whose_alternatives_are_all_scalars_are_taken_as_text_without_a_warning()
+    {
+        // GitHub's workflow_id: the numeric id or the workflow's file name, written the same way in the URL.
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Workflows, version: "1" }
+            paths:
+              /repos/{owner}/workflows/{workflow_id}:
+                get:
+                  operationId: GetWorkflow
+                  parameters:
+                    - { name: owner, in: path, required: true, schema: { type: string } }
+                    - name: workflow_id
+                      in: path
+                      required: true
+                      schema: { oneOf: [ { type: integer }, { type: string } ] }
+                    - name: cursor
+                      in: query
+                      schema: { anyOf: [ { type: string, maxLength: 40 }, { type: string, enum: [""] } ] }
+                    - { name: X-Page-Size, in: header, schema: { type: [integer, string] } }
+                  responses:
+                    "200": { description: ok }
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+        var code = GeneratedCompilation.Text(result);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("GetWorkflowAsync(string owner, string workflowId, string? cursor = default, string? xPageSize = default,", code);
+        Assert.DoesNotContain("class GetWorkflow", code);
+        Assert.Contains("request.AddQueryParameter(\"cursor\",", code);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
+    [Fact]
     public void Parameter_styles_of_the_readme_example_spec_are_all_applied()
     {
         var code = GeneratedCompilation.Text(GeneratedCompilation.Generate("features/readme-3.0-parameters-style.json"));

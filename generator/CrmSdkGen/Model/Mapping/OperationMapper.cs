@@ -114,7 +114,9 @@ internal sealed class OperationMapper
             }
 
             var schema = parameter.Schema ?? MediaTypes.Choose(parameter.Content)?.Media.Schema;
-            var type = _schemas.Map(schema, parameterPointer + "/schema", hint + "_" + parameter.Name);
+            var type = schema is not null && SchemaFacts.Resolve(schema) is var resolved && SchemaClassifier.IsScalarUnion(resolved)
+                ? new ApiType(ApiTypeKind.String, Nullable: SchemaFacts.AllowsNull(resolved))
+                : _schemas.Map(schema, parameterPointer + "/schema", hint + "_" + parameter.Name);
             var structured = false;
             if (!IsFormattable(type) && location == ApiParameterLocation.Query && type.Kind != ApiTypeKind.Binary)
             {

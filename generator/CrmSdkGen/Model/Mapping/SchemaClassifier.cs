@@ -51,5 +51,26 @@ internal static class SchemaClassifier
         }
     }
 
+    /// <summary>
+    /// Whether every alternative of a union or multi-type schema is a string, number, boolean or enum, such as GitHub's
+    /// <c>workflow_id</c> (<c>oneOf: [integer, string]</c>): each is written as the same text in a URL or header.
+    /// </summary>
+    public static bool IsScalarUnion(IOpenApiSchema schema)
+    {
+        switch (Classify(schema))
+        {
+            case SchemaShape.MultiType:
+                return (SchemaFacts.NonNullType(schema)!.Value & ~ScalarTypes) == 0;
+            case SchemaShape.Union:
+                return (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>())
+                    .Select(SchemaFacts.Resolve)
+                    .All(alternative => SchemaFacts.IsOnlyNull(alternative) || Classify(alternative) is SchemaShape.Primitive or SchemaShape.Enum or SchemaShape.IntegerEnum);
+            default:
+                return false;
+        }
+    }
+
+    private const JsonSchemaType ScalarTypes = JsonSchemaType.String | JsonSchemaType.Integer | JsonSchemaType.Number | JsonSchemaType.Boolean;
+
     public static bool IsNamed(SchemaShape shape) => shape is SchemaShape.Object or SchemaShape.Enum or SchemaShape.IntegerEnum or SchemaShape.Union or SchemaShape.MultiType;
 }
