@@ -190,6 +190,67 @@ public sealed class ConstructTests
     }
 
     [Fact]
+    public void Unions_of_constants_are_enums_named_from_their_titles_and_read_from_the_wire()
+    {
+        // Discord writes every enum this way; as unions of two strings they read no value at all.
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Consts, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                ChannelTypes:
+                  type: integer
+                  oneOf:
+                    - { title: GUILD_TEXT, description: A text channel, const: 0 }
+                    - { title: DM, const: 1 }
+                    - { title: GuildVoice, const: 2 }
+                    - { const: 13 }
+                Visibility:
+                  oneOf:
+                    - { const: public }
+                    - { const: private }
+                Ratio:
+                  oneOf:
+                    - { type: number, const: 0.5 }
+                    - { type: string, const: half }
+                Channel:
+                  type: object
+                  properties:
+                    type: { $ref: '#/components/schemas/ChannelTypes' }
+                    visibility: { $ref: '#/components/schemas/Visibility' }
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+        var code = GeneratedCompilation.Text(result);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public enum ChannelTypes : long", code);
+        Assert.Contains("GuildText = 0,", code);
+        Assert.Contains("Dm = 1,", code);
+        Assert.Contains("GuildVoice = 2,", code);
+        Assert.Contains("Value13 = 13,", code);
+        Assert.Contains("public readonly partial record struct Visibility : global::CrmSdkGen.Runtime.Json.IStringEnum<Visibility>", code);
+        Assert.Contains("public static Visibility Private { get; } = new(\"private\");", code);
+        Assert.Contains("public partial class Ratio : global::CrmSdkGen.Runtime.Json.IJsonModel<Ratio>", code);
+        var read = GeneratedCompilation.Run(result, """
+            /// <summary>Reads a channel.</summary>
+            public static class Probe
+            {
+                /// <summary>The enum values read and how many problems validation found.</summary>
+                public static string Run()
+                {
+                    var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes("{\"type\":2,\"visibility\":\"private\"}"));
+                    reader.Read();
+                    var channel = Test.Api.Models.Channel.ReadJson(ref reader);
+                    return channel.Type + "|" + channel.Visibility + "|" + channel.Validate().Errors.Count;
+                }
+            }
+            """);
+        Assert.Equal("GuildVoice|private|0", read);
+    }
+
+    [Fact]
     public void Integer_enums_are_long_backed_enums_named_from_x_enum_varnames()
     {
         const string spec = """

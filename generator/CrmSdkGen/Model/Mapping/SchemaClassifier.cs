@@ -14,6 +14,11 @@ internal static class SchemaClassifier
             return allOf.Count == 1 && !properties ? SchemaShape.Alias : SchemaShape.Object;
         }
 
+        if (ConstEnum.Read(schema) is { } constants)
+        {
+            return constants.Integers ? SchemaShape.IntegerEnum : SchemaShape.Enum;
+        }
+
         var alternatives = (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>()).ToList();
         if (alternatives.Count > 0 && !properties)
         {

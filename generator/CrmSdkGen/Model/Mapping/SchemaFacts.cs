@@ -29,7 +29,7 @@ internal static class SchemaFacts
     {
         if (schema.Enum is not { Count: > 0 } values)
         {
-            return null;
+            return ConstEnum.Read(schema) is { Integers: false } constants ? constants.Values : null;
         }
 
         var strings = new List<string>();
@@ -55,7 +55,14 @@ internal static class SchemaFacts
 
     public static List<long>? IntegerEnumValues(IOpenApiSchema schema)
     {
-        if (schema.Enum is not { Count: > 0 } values || NonNullType(schema) != JsonSchemaType.Integer)
+        if (schema.Enum is not { Count: > 0 } values)
+        {
+            return ConstEnum.Read(schema) is { Integers: true } constants
+                ? constants.Values.Select(value => long.Parse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)).ToList()
+                : null;
+        }
+
+        if (NonNullType(schema) != JsonSchemaType.Integer)
         {
             return null;
         }
@@ -81,9 +88,14 @@ internal static class SchemaFacts
         return integers.Count > 0 ? integers : null;
     }
 
-    /// <summary>The names an x-enum-varnames or x-enumNames extension gives to enum values, in order.</summary>
+    /// <summary>The names an x-enum-varnames or x-enumNames extension gives to enum values, or the titles of constants, in order.</summary>
     public static List<string>? EnumNameExtension(IOpenApiSchema schema)
     {
+        if (ConstEnum.Read(schema) is { } constants)
+        {
+            return constants.Names;
+        }
+
         foreach (var key in new[] { "x-enum-varnames", "x-enumNames" })
         {
             if (schema.Extensions?.TryGetValue(key, out var extension) == true && extension is JsonNodeExtension { Node: JsonArray names })
