@@ -251,6 +251,36 @@ public sealed class ConstructTests
     }
 
     [Fact]
+    public void Security_schemes_that_the_handler_applies_are_information_and_others_a_warning()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Schemes, version: "1" }
+            paths:
+              /contacts:
+                get:
+                  operationId: ListContacts
+                  responses:
+                    "200": { description: ok }
+            components:
+              securitySchemes:
+                certificate: { type: mutualTLS }
+                digest: { type: http, scheme: Digest }
+                windows: { type: http, scheme: negotiate }
+                hoba: { type: http, scheme: hoba }
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+
+        var severities = result.Diagnostics.Where(diagnostic => diagnostic.Id == "CSG0007")
+            .ToDictionary(diagnostic => diagnostic.Message.Split('\'')[1], diagnostic => diagnostic.Severity);
+        Assert.Equal(
+            new Dictionary<string, Kernel.Severity> { ["certificate"] = Kernel.Severity.Info, ["digest"] = Kernel.Severity.Info, ["windows"] = Kernel.Severity.Info, ["hoba"] = Kernel.Severity.Warning },
+            severities);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
+    [Fact]
     public void Integer_enums_are_long_backed_enums_named_from_x_enum_varnames()
     {
         const string spec = """

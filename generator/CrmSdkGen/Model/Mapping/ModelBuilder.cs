@@ -84,9 +84,12 @@ internal static class ModelBuilder
             };
             if (kind is null)
             {
+                // .NET's handlers do these themselves (client certificates, NetworkCredential), so nothing is missing.
+                var handlerApplies = type == SecuritySchemeType.MutualTLS
+                    || (type == SecuritySchemeType.Http && scheme.Scheme?.Trim().ToLowerInvariant() is "digest" or "negotiate" or "ntlm");
                 sink.Report(
                     DiagnosticIds.UnsupportedParameter,
-                    Severity.Warning,
+                    handlerApplies ? Severity.Info : Severity.Warning,
                     $"The security scheme '{pair.Key}' ({scheme.Type} {scheme.Scheme}) is not applied by the client; configure it on the HttpClient's handler.",
                     "#/components/securitySchemes/" + SpecPointer.Escape(pair.Key));
                 continue;
