@@ -219,6 +219,9 @@ public sealed class ConstructTests
                   properties:
                     type: { $ref: '#/components/schemas/ChannelTypes' }
                     visibility: { $ref: '#/components/schemas/Visibility' }
+                    parent_type:
+                      oneOf: [ { const: 0 }, { const: 1 }, { type: 'null' } ]
+                  required: [parent_type]
             """;
 
         var result = GeneratedCompilation.GenerateText(spec);
@@ -240,14 +243,14 @@ public sealed class ConstructTests
                 /// <summary>The enum values read and how many problems validation found.</summary>
                 public static string Run()
                 {
-                    var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes("{\"type\":2,\"visibility\":\"private\"}"));
+                    var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes("{\"type\":2,\"visibility\":\"private\",\"parent_type\":null}"));
                     reader.Read();
                     var channel = Test.Api.Models.Channel.ReadJson(ref reader);
-                    return channel.Type + "|" + channel.Visibility + "|" + channel.Validate().Errors.Count;
+                    return channel.Type + "|" + channel.Visibility + "|" + (channel.ParentType is null) + "|" + channel.Validate().Errors.Count;
                 }
             }
             """);
-        Assert.Equal("GuildVoice|private|0", read);
+        Assert.Equal("GuildVoice|private|True|0", read);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace CrmSdkGen.Model.Mapping;
 /// <param name="Integers">Whether the constants are integers (by the schemas' types, or all integer literals when no type is given).</param>
 /// <param name="Values">The constants, in order.</param>
 /// <param name="Names">The alternatives' titles, in order, empty where one has none.</param>
-internal sealed record ConstEnum(bool Integers, List<string> Values, List<string> Names)
+/// <param name="Nullable">Whether one alternative is null.</param>
+internal sealed record ConstEnum(bool Integers, List<string> Values, List<string> Names, bool Nullable)
 {
     /// <summary>The enum <paramref name="schema"/> spells as constants; null when any alternative is more than a constant.</summary>
     public static ConstEnum? Read(IOpenApiSchema schema)
@@ -25,11 +26,13 @@ internal sealed record ConstEnum(bool Integers, List<string> Values, List<string
         var alternatives = (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>()).Select(SchemaFacts.Resolve).ToList();
         var values = new List<string>();
         var names = new List<string>();
+        var nullable = false;
         var typed = SchemaFacts.NonNullType(schema) is { } parentType ? new List<JsonSchemaType> { parentType } : new List<JsonSchemaType>();
         foreach (var alternative in alternatives)
         {
             if (SchemaFacts.IsOnlyNull(alternative))
             {
+                nullable = true;
                 continue;
             }
 
@@ -58,7 +61,7 @@ internal sealed record ConstEnum(bool Integers, List<string> Values, List<string
             return null;
         }
 
-        return new ConstEnum(integers, values, names);
+        return new ConstEnum(integers, values, names, nullable);
     }
 
     // Titles are often SCREAMING_SNAKE (GUILD_TEXT); lower-cased, the member becomes GuildText.

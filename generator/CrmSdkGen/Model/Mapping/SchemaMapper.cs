@@ -146,8 +146,8 @@ internal sealed partial class SchemaMapper
 
     private ApiType MapResolved(IOpenApiSchema schema, string pointer, NameHint nameHint)
     {
-        var nullable = SchemaFacts.AllowsNull(schema);
         var shape = SchemaClassifier.Classify(schema);
+        var nullable = SchemaFacts.AllowsNull(schema) || (shape is SchemaShape.Enum or SchemaShape.IntegerEnum && ConstEnum.Read(schema) is { Nullable: true });
         ApiType type;
         switch (shape)
         {
