@@ -253,6 +253,38 @@ public sealed class ConstructTests
         Assert.Equal("GuildVoice|private|True|0", read);
     }
 
+    [Theory]
+    [InlineData("anyOf: [ { const: 1 }, { const: 2 } ]", "public enum S : long")]
+    [InlineData("oneOf: [ { const: \"1\" }, { const: x } ]", "public readonly partial record struct S : global::CrmSdkGen.Runtime.Json.IStringEnum<S>")]
+    [InlineData("oneOf: [ { type: integer, const: 1 }, { type: string, const: \"2\" } ]", "public partial class S : global::CrmSdkGen.Runtime.Json.IJsonModel<S>")]
+    [InlineData("oneOf: [ { type: boolean, const: true }, { type: boolean, const: false } ]", "public partial class S : global::CrmSdkGen.Runtime.Json.IJsonModel<S>")]
+    [InlineData("{ enum: [a, b], oneOf: [ { const: a }, { const: c } ] }", "public partial class S : global::CrmSdkGen.Runtime.Json.IJsonModel<S>")]
+    [InlineData("{ properties: { x: { type: string } }, oneOf: [ { const: a }, { const: b } ] }", "public partial class S : global::CrmSdkGen.Runtime.Json.ApiModel")]
+    [InlineData("oneOf: [ { const: a }, { const: b, anyOf: [ { type: string } ] } ]", "public partial class S : global::CrmSdkGen.Runtime.Json.IJsonModel<S>")]
+    [InlineData("oneOf: [ { const: 1 }, { const: 2 } ]", "public global::Test.Api.Models.S Kind { get")]
+    [InlineData("oneOf: [ { const: 1 }, { const: 2 }, { type: 'null' } ]", "public global::Test.Api.Models.S? Kind { get")]
+    public void Only_unions_of_plain_constants_of_one_kind_are_enums(string schema, string expected)
+    {
+        var spec = $$"""
+            openapi: 3.1.0
+            info: { title: Consts, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                S: {{(schema.StartsWith('{') ? schema : "{ " + schema + " }")}}
+                Holder:
+                  type: object
+                  required: [kind]
+                  properties:
+                    kind: { $ref: '#/components/schemas/S' }
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+
+        Assert.Contains(expected, GeneratedCompilation.Text(result));
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
     [Fact]
     public void Security_schemes_that_the_handler_applies_are_information_and_others_a_warning()
     {

@@ -112,7 +112,7 @@ internal sealed partial class SchemaMapper
         var shape = SchemaClassifier.Classify(target);
         if (SchemaClassifier.IsNamed(shape))
         {
-            return new ApiType(ApiTypeKind.Named, SchemaId: EnsureNamed(target, targetPointer, id, shape), Nullable: SchemaFacts.AllowsNull(target));
+            return new ApiType(ApiTypeKind.Named, SchemaId: EnsureNamed(target, targetPointer, id, shape), Nullable: AllowsNull(target, shape));
         }
 
         if (!_aliasesInProgress.Add(targetPointer))
@@ -144,10 +144,14 @@ internal sealed partial class SchemaMapper
         return host is null || ReferenceEquals(host, _document) ? string.Empty : System.IO.Path.GetFileName(host.BaseUri?.AbsolutePath ?? "external");
     }
 
+    // An enum of constants says null with an alternative rather than with its type.
+    private static bool AllowsNull(IOpenApiSchema schema, SchemaShape shape) =>
+        SchemaFacts.AllowsNull(schema) || (shape is SchemaShape.Enum or SchemaShape.IntegerEnum && ConstEnum.Read(schema) is { Nullable: true });
+
     private ApiType MapResolved(IOpenApiSchema schema, string pointer, NameHint nameHint)
     {
         var shape = SchemaClassifier.Classify(schema);
-        var nullable = SchemaFacts.AllowsNull(schema) || (shape is SchemaShape.Enum or SchemaShape.IntegerEnum && ConstEnum.Read(schema) is { Nullable: true });
+        var nullable = AllowsNull(schema, shape);
         ApiType type;
         switch (shape)
         {
