@@ -18,7 +18,7 @@ internal sealed record ConstEnum(bool Integers, List<string> Values, List<string
     /// <summary>The enum <paramref name="schema"/> spells as constants; null when any alternative is more than a constant.</summary>
     public static ConstEnum? Read(IOpenApiSchema schema)
     {
-        if (schema.AllOf is { Count: > 0 } || SchemaFacts.HasProperties(schema) || schema.Enum is { Count: > 0 })
+        if ((schema.OneOf?.Count ?? 0) + (schema.AnyOf?.Count ?? 0) < 2 || schema.AllOf is { Count: > 0 } || SchemaFacts.HasProperties(schema) || schema.Enum is { Count: > 0 })
         {
             return null;
         }
