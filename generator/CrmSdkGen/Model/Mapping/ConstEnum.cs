@@ -23,12 +23,11 @@ internal sealed record ConstEnum(bool Integers, List<string> Values, List<string
             return null;
         }
 
-        var alternatives = (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>()).Select(SchemaFacts.Resolve).ToList();
-        var values = new List<string>();
+                var values = new List<string>();
         var names = new List<string>();
         var nullable = false;
         var typed = SchemaFacts.NonNullType(schema) is { } parentType ? new List<JsonSchemaType> { parentType } : new List<JsonSchemaType>();
-        foreach (var alternative in alternatives)
+        foreach (var alternative in SchemaFacts.Alternatives(schema))
         {
             if (SchemaFacts.IsOnlyNull(alternative))
             {

@@ -19,10 +19,10 @@ internal static class SchemaClassifier
             return constants.Integers ? SchemaShape.IntegerEnum : SchemaShape.Enum;
         }
 
-        var alternatives = (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>()).ToList();
+        var alternatives = SchemaFacts.Alternatives(schema).ToList();
         if (alternatives.Count > 0 && !properties)
         {
-            return alternatives.Count(alternative => !SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternative))) == 1 ? SchemaShape.Alias : SchemaShape.Union;
+            return alternatives.Count(alternative => !SchemaFacts.IsOnlyNull(alternative)) == 1 ? SchemaShape.Alias : SchemaShape.Union;
         }
 
         if (SchemaFacts.IntegerEnumValues(schema) is not null)
@@ -67,9 +67,7 @@ internal static class SchemaClassifier
             case SchemaShape.MultiType:
                 return (SchemaFacts.NonNullType(schema)!.Value & ~ScalarTypes) == 0;
             case SchemaShape.Union:
-                return (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>())
-                    .Select(SchemaFacts.Resolve)
-                    .All(alternative => SchemaFacts.IsOnlyNull(alternative) || Classify(alternative) is SchemaShape.Primitive or SchemaShape.Enum or SchemaShape.IntegerEnum);
+                return SchemaFacts.Alternatives(schema).All(alternative => SchemaFacts.IsOnlyNull(alternative) || Classify(alternative) is SchemaShape.Primitive or SchemaShape.Enum or SchemaShape.IntegerEnum);
             default:
                 return false;
         }

@@ -125,6 +125,10 @@ internal static class SchemaFacts
             ? text
             : null;
 
+    /// <summary>The schema's <c>oneOf</c> alternatives followed by its <c>anyOf</c> ones, resolved.</summary>
+    public static IEnumerable<IOpenApiSchema> Alternatives(IOpenApiSchema schema) =>
+        (schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>()).Select(Resolve);
+
     public static IOpenApiSchema Resolve(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
 
