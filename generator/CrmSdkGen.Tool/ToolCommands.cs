@@ -13,7 +13,7 @@ internal static class ToolCommands
             Prints every breaking change of <new spec> against <old spec>, located in <new spec>; exits with 1 when anything breaks.
         crmsdkgen overlay <metadata.json> --crm hubspot|salesforce|pipedrive [--object <kind>] [--target <JSONPath>] [--custom-only] [--all-fields] [--out <overlay.json>]
             Turns a CRM's field metadata (HubSpot GET /crm/v3/properties/{objectType}, Salesforce sobjects/{type}/describe,
-            Pipedrive personFields/dealFields/organizationFields/productFields with --object person|deal|organization|product)
+            Pipedrive v1 or v2 personFields/dealFields/organizationFields/productFields with --object person|deal|organization|product)
             into an OpenAPI Overlay that adds the fields as typed members; add it to the project as a CrmSdkGenOverlay item.
         crmsdkgen requests <spec> --out <folder>
             Writes <spec>.http (Visual Studio, Rider, VS Code's REST Client) and <spec>.postman_collection.json (Postman, newman):

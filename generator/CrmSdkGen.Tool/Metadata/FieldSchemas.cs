@@ -18,6 +18,29 @@ internal static class FieldSchemas
 
     public static JsonObject Boolean() => Make("boolean");
 
+    /// <summary>An array of <paramref name="items"/>.</summary>
+    public static JsonObject ListOf(JsonObject items)
+    {
+        var schema = Make("array");
+        items.Remove("nullable");
+        schema["items"] = items;
+        return schema;
+    }
+
+    /// <summary>An object of the given members, each nullable; members it does not name are kept as well.</summary>
+    public static JsonObject Record(params (string Name, JsonObject Schema)[] members)
+    {
+        var schema = Make("object");
+        var properties = new JsonObject();
+        foreach (var (name, member) in members)
+        {
+            properties[name] = member;
+        }
+
+        schema["properties"] = properties;
+        return schema;
+    }
+
     /// <summary>Any JSON value (an object, a reference to another record).</summary>
     public static JsonObject Any() => new() { ["nullable"] = true };
 

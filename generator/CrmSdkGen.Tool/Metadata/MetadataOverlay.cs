@@ -13,7 +13,7 @@ internal static class MetadataOverlay
     /// <param name="objectName">For Pipedrive, the record kind the fields belong to (person, deal, organization, product).</param>
     /// <param name="target">A JSONPath that selects the schemas to add the fields to, instead of the CRM's default.</param>
     /// <param name="customOnly">HubSpot: only the properties the portal added, not HubSpot's own.</param>
-    /// <param name="allFields">Salesforce and Pipedrive: every field, not only the custom ones.</param>
+    /// <param name="allFields">Salesforce and Pipedrive v1: every field, not only the custom ones.</param>
     public static string Build(string crm, string answerJson, string? objectName, string? target, bool customOnly, bool allFields)
     {
         JsonElement answer;
@@ -66,13 +66,18 @@ internal static class MetadataOverlay
             throw new MetadataException($"pipedrive needs --object <{string.Join("|", PipedriveFields.Objects)}> or --target <JSONPath>.");
         }
 
-        var where = target
-            ?? PipedriveFields.DefaultTarget(objectName!)
-            ?? throw new MetadataException($"Unknown Pipedrive object '{objectName}'; one of: {string.Join(", ", PipedriveFields.Objects)}.");
         var fields = PipedriveFields.Read(answer, allFields);
-        return OverlayDocument.Write($"Pipedrive {objectName ?? "record"} fields", new[]
+        var where = target
+            ?? PipedriveFields.DefaultTarget(objectName!, fields)
+            ?? throw new MetadataException($"Unknown Pipedrive object '{objectName}'; one of: {string.Join(", ", PipedriveFields.Objects)}.");
+        var kind = fields.InCustomFieldsObject || !allFields ? "custom " : string.Empty;
+        var action = OverlayDocument.AddFields(where, $"{fields.Fields.Count} {kind}fields, named after their names, keyed by their hashes.", fields.Fields);
+        if (fields.InCustomFieldsObject)
         {
-            OverlayDocument.AddFields(where, $"{fields.Count} {(allFields ? "" : "custom ")}fields, named after their names, keyed by their hashes.", fields),
-        });
+            // The values of the fields the overlay does not name are kept, whatever their type.
+            action["update"]!["additionalProperties"] = true;
+        }
+
+        return OverlayDocument.Write($"Pipedrive {objectName ?? "record"} fields", new[] { action });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,7 @@ namespace CrmSdkGen.Tool.Metadata;
 /// <summary>Writes the Overlay 1.0 document that adds a CRM's fields to the schemas a target selects.</summary>
 internal static class OverlayDocument
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(string title, IEnumerable<JsonObject> actions)
     {

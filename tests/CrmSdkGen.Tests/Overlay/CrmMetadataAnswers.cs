@@ -78,4 +78,38 @@ internal static class CrmMetadataAnswers
           "additional_data": { "pagination": { "start": 0, "limit": 100, "more_items_in_collection": false } }
         }
         """;
+
+    public const string InterestsKey = "fedcba0987654321fedcba0987654321fedcba09";
+
+    public const string StageReasonKey = "5555555555aaaaaaaaaabbbbbbbbbbcccccccccc";
+
+    /// <summary>GET /api/v2/personFields: API v2 names a field by its field_code and marks the company's own with is_custom_field.</summary>
+    public const string PipedrivePersonFieldsV2 = $$"""
+        {
+          "success": true,
+          "data": [
+            { "field_code": "name", "field_name": "Name", "field_type": "varchar", "is_custom_field": false, "is_optional_response_field": false },
+            { "field_code": "{{ColourKey}}", "field_name": "Favourite colour", "field_type": "enum", "is_custom_field": true, "is_optional_response_field": false,
+              "options": [ { "id": 27, "label": "Red" }, { "id": 28, "label": "Green" } ] },
+            { "field_code": "{{BudgetKey}}", "field_name": "Budget", "field_type": "monetary", "is_custom_field": true, "is_optional_response_field": false,
+              "subfields": [ { "field_code": "currency", "field_name": "Currency", "field_type": "varchar" } ] },
+            { "field_code": "{{BirthdayKey}}", "field_name": "Birthday", "field_type": "date", "is_custom_field": true, "is_optional_response_field": false },
+            { "field_code": "{{InterestsKey}}", "field_name": "Interests", "field_type": "set", "is_custom_field": true, "is_optional_response_field": false,
+              "options": [ { "id": 31, "label": "Golf" }, { "id": 32, "label": "Chess" } ] }
+          ],
+          "additional_data": { "next_cursor": null }
+        }
+        """;
+
+    /// <summary>GET /api/v2/dealFields: one custom field of a deal.</summary>
+    public const string PipedriveDealFieldsV2 = $$"""
+        {
+          "success": true,
+          "data": [
+            { "field_code": "title", "field_name": "Title", "field_type": "varchar", "is_custom_field": false, "is_optional_response_field": false },
+            { "field_code": "{{StageReasonKey}}", "field_name": "Stage reason", "field_type": "text", "is_custom_field": true, "is_optional_response_field": false }
+          ],
+          "additional_data": { "next_cursor": null }
+        }
+        """;
 }

@@ -11,7 +11,7 @@ namespace CrmSdkGen.Tests.Overlay;
 /// </summary>
 public sealed class MetadataOverlayTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("crmsdkgen-metadata").FullName;
+    private readonly MetadataOverlayWorkspace _workspace = new();
 
     [Fact]
     public void HubSpot_properties_become_typed_members_that_read_text_values_validate_and_write_text_back()
@@ -153,7 +153,7 @@ public sealed class MetadataOverlayTests : IDisposable
         var answer = Write("answer.json", CrmMetadataAnswers.HubSpotContactProperties);
         var (code, printed, _) = Run("overlay", answer, "--crm", "hubspot");
         var overlay = Write("printed.json", printed);
-        var folder = Path.Combine(_directory, "out");
+        var folder = Path.Combine(_workspace.Directory, "out");
 
         var generate = Run("generate", GeneratedCompilation.SpecPath("acme/acme-crm-objects-v3.yaml"), "--out", folder, "--namespace", "Acme.Objects", "--overlay", overlay);
 
@@ -186,7 +186,7 @@ public sealed class MetadataOverlayTests : IDisposable
         Assert.Contains("from integer to integer sent as text", changed.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _workspace.Dispose();
 
     private const string SalesforceSpec = """
         openapi: 3.0.3
@@ -207,30 +207,11 @@ public sealed class MetadataOverlayTests : IDisposable
                 Name: { type: string }
         """;
 
-    private string Overlay(string answer, params string[] options)
-    {
-        var path = Path.Combine(_directory, $"overlay-{Guid.NewGuid():N}.json");
-        var (code, _, error) = Run(["overlay", Write($"answer-{Guid.NewGuid():N}.json", answer), .. options, "--out", path]);
-        Assert.True(code == 0, error);
-        return path;
-    }
+    private string Overlay(string answer, params string[] options) => _workspace.Overlay(answer, options);
 
-    private static (ModelResult Model, GenerationResult Generated) Generate(string specPath, params string[] overlays)
-    {
-        var source = new SpecSource(Path.GetFullPath(specPath), File.ReadAllText(specPath), "Acme.Objects", "CrmClient", string.Empty)
-        {
-            Overlays = overlays.Select(path => new OverlayFile(path, File.ReadAllText(path), Path.GetFullPath(specPath))).ToEquatableArray(),
-        };
-        var model = SdkGenerator.BuildModel(source, CancellationToken.None);
-        return (model, SdkGenerator.Emit(model, CancellationToken.None));
-    }
+    private static (ModelResult Model, GenerationResult Generated) Generate(string specPath, params string[] overlays) => MetadataOverlayWorkspace.Generate(specPath, overlays);
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _workspace.Write(name, text);
 
-    private static (int Code, string Output, string Error) Run(params string[] args) => ToolRunner.Run(args);
+    private static (int Code, string Output, string Error) Run(params string[] args) => MetadataOverlayWorkspace.Run(args);
 }
