@@ -7,8 +7,9 @@ namespace CrmSdkGen.Tool;
 internal static class ToolCommands
 {
     private const string Usage = """
-        crmsdkgen generate <spec> --out <folder> [--namespace <N>] [--client <Name>] [--template <file.sbn>]... [--overlay <file>]... [--baseline <spec>]
+        crmsdkgen generate <spec> --out <folder> [--namespace <N>] [--client <Name>] [--template <file.sbn>]... [--overlay <file>]... [--include <entries>] [--exclude <entries>] [--baseline <spec>]
             Writes the files the generator emits for <spec> into <folder> and prints its diagnostics; exits with 1 on errors.
+            --include and --exclude take what the spec item's Include and Exclude metadata take ("/v1/customers/**; tag:Invoices").
         crmsdkgen diff <old spec> <new spec> [--additions]
             Prints every breaking change of <new spec> against <old spec>, located in <new spec>; exits with 1 when anything breaks.
         crmsdkgen overlay <metadata.json> --crm hubspot|salesforce|pipedrive [--object <kind>] [--target <JSONPath>] [--custom-only] [--all-fields] [--out <overlay.json>]
@@ -64,9 +65,13 @@ internal static class ToolCommands
         var baseline = arguments.Option("--baseline");
         var templatePaths = arguments.Options("--template").ToList();
         var overlayPaths = arguments.Options("--overlay").ToList();
+        var include = arguments.Option("--include") ?? string.Empty;
+        var exclude = arguments.Option("--exclude") ?? string.Empty;
         arguments.EnsureConsumed(1);
         var source = new SpecSource(specPath, File.ReadAllText(specPath), targetNamespace, clientName, string.Empty)
         {
+            IncludeOperations = include,
+            ExcludeOperations = exclude,
             Overlays = overlayPaths.Select(path => Path.GetFullPath(path)).Select(path => new OverlayFile(path, File.ReadAllText(path), specPath)).ToEquatableArray(),
         };
         if (baseline is not null)

@@ -27,6 +27,14 @@ internal static class FieldSchemas
         return schema;
     }
 
+    /// <summary>A list the CRM sends as one string of its items joined by <paramref name="separator"/> ("golf;chess").</summary>
+    public static JsonObject DelimitedList(JsonObject items, string separator)
+    {
+        var schema = ListOf(items).AsText();
+        schema[SchemaFacts.SeparatorExtension] = separator;
+        return schema;
+    }
+
     /// <summary>An object of the given members, each nullable; members it does not name are kept as well.</summary>
     public static JsonObject Record(params (string Name, JsonObject Schema)[] members)
     {
@@ -58,7 +66,7 @@ internal static class FieldSchemas
         return schema;
     }
 
-    /// <summary>Marks a number or boolean that the CRM sends as a JSON string (HubSpot sends every value so).</summary>
+    /// <summary>Marks a number, boolean or list that the CRM sends as a JSON string (HubSpot sends every value so).</summary>
     public static JsonObject AsText(this JsonObject schema)
     {
         schema[SchemaFacts.TextEncodingExtension] = "string";

@@ -23,7 +23,6 @@ internal static class HubSpotProperties
     {
         var fieldType = Text(property, "fieldType");
         var options = Array(property, "options").Where(option => !Flag(option, "hidden")).Select(option => Text(option, "value") ?? string.Empty).ToList();
-        var multiple = fieldType == "checkbox";
         var schema = Text(property, "type") switch
         {
             "number" => FieldSchemas.Number("decimal").AsText(),
@@ -31,15 +30,12 @@ internal static class HubSpotProperties
             "enumeration" when fieldType == "booleancheckbox" => FieldSchemas.Boolean().AsText(),
             "date" => FieldSchemas.Date(),
             "datetime" => FieldSchemas.DateTime(),
-            "enumeration" when !multiple => FieldSchemas.Enumeration(options),
+            // A multiple checkbox is its chosen values joined by ';'.
+            "enumeration" when fieldType == "checkbox" => FieldSchemas.DelimitedList(FieldSchemas.Enumeration(options), ";"),
+            "enumeration" => FieldSchemas.Enumeration(options),
             _ => FieldSchemas.Text(),
         };
         var description = Text(property, "description");
-        if (multiple && options.Count > 0)
-        {
-            description = $"{description} Values separated by ';' from: {string.Join(", ", options)}.".Trim();
-        }
-
         var readOnly = property.TryGetProperty("modificationMetadata", out var modification) && Flag(modification, "readOnlyValue");
         return schema.Described(Text(property, "label"), description).ReadOnly(readOnly || Flag(property, "calculated"));
     }

@@ -55,10 +55,11 @@ internal static class PipedriveFields
         {
             "double" or "monetary" => FieldSchemas.Number("double").AsText(),
             "int" or "enum" => FieldSchemas.Integer().AsText(),
+            "set" => FieldSchemas.DelimitedList(FieldSchemas.Integer().AsText(), ","),
             "date" => FieldSchemas.Date(),
             "user" or "org" or "people" => FieldSchemas.Any(),
             _ => FieldSchemas.Text(),
-        }).Named(name).Described(name, OptionsDescription(field, "Option ids separated by ','"));
+        }).Named(name).Described(name, OptionsDescription(field));
 
     /// <summary>v2: numbers are JSON numbers, a set is an array of option ids, a monetary value an object with its currency.</summary>
     private static JsonObject TypedSchema(JsonElement field, string? name) =>
@@ -72,14 +73,14 @@ internal static class PipedriveFields
             "varchar" or "varchar_auto" or "text" or "phone" => FieldSchemas.Text(),
             // Ranges, times and addresses are objects whose members Pipedrive does not list: kept whole.
             _ => FieldSchemas.Any(),
-        }).Named(name).Described(name, OptionsDescription(field, "Option ids"));
+        }).Named(name).Described(name, OptionsDescription(field));
 
-    private static string? OptionsDescription(JsonElement field, string many)
+    private static string? OptionsDescription(JsonElement field)
     {
         var options = Array(field, "options").Select(option => (Id: OptionId(option), Label: Text(option, "label") ?? string.Empty)).Where(option => option.Id is not null).ToList();
         var choices = string.Join(", ", options.Select(option => $"{option.Id} ({option.Label})"));
         return options.Count == 0 ? null
-            : Text(field, "field_type") == "set" ? $"{many} from: {choices}."
+            : Text(field, "field_type") == "set" ? $"Option ids from: {choices}."
             : Text(field, "field_type") == "enum" ? $"The id of one option: {choices}."
             : null;
     }

@@ -20,6 +20,7 @@ internal static class RuntimeTypes
     public const string JsonCodecs = Json + "JsonCodecs.";
     public const string JsonCodec = Json + "JsonCodec";
     public const string ListCodec = Json + "ListCodec";
+    public const string DelimitedListCodec = Json + "DelimitedListCodec";
     public const string DictionaryCodec = Json + "DictionaryCodec";
     public const string NullableValueCodec = Json + "NullableValueCodec";
     public const string NullableReferenceCodec = Json + "NullableReferenceCodec";

@@ -41,6 +41,8 @@ internal sealed class TypeMapper
     /// <summary>An expression for the codec of <paramref name="type"/> (ignoring its nullability).</summary>
     public string Codec(ApiType type, CodecTable table) => KnownFormats.Of(type)?.Codec ?? type.Kind switch
     {
+        ApiTypeKind.Array when type.Separator is { } separator =>
+            table.Field(Name(type), $"new {RuntimeTypes.DelimitedListCodec}<{ElementName(type.Element!)}>({DeclaredCodec(type.Element!, table)}, {CSharpEscaping.CSharpString(separator)})"),
         ApiTypeKind.Array => table.Field(Name(type), $"new {RuntimeTypes.ListCodec}<{ElementName(type.Element!)}>({DeclaredCodec(type.Element!, table)})"),
         ApiTypeKind.Map => table.Field(Name(type), $"new {RuntimeTypes.DictionaryCodec}<{ElementName(type.Element!)}>({DeclaredCodec(type.Element!, table)})"),
         ApiTypeKind.Named when IsEnum(type) => $"{RuntimeTypes.StringEnumCodec}<{Name(type)}>.Instance",

@@ -204,6 +204,7 @@ internal sealed partial class SpecComparer
     private bool SameType(ApiType old, ApiType current) =>
         old.Kind == current.Kind
         && old.TextEncoded == current.TextEncoded
+        && old.Separator == current.Separator
         && (old.Kind is not (ApiTypeKind.String or ApiTypeKind.Integer or ApiTypeKind.Number) || old.Format == current.Format)
         && (old.SchemaId == current.SchemaId || SameInlineKind(old.SchemaId, current.SchemaId))
         && (old.Element is null || (current.Element is not null && SameType(old.Element, current.Element)));
@@ -215,7 +216,7 @@ internal sealed partial class SpecComparer
     private static string Describe(ApiType type) => type.Kind switch
     {
         ApiTypeKind.Named => Name(type.SchemaId!),
-        ApiTypeKind.Array => "array of " + Describe(type.Element!),
+        ApiTypeKind.Array => "array of " + Describe(type.Element!) + (type.Separator is null ? string.Empty : $" sent as text joined by '{type.Separator}'"),
         ApiTypeKind.Map => "map of " + Describe(type.Element!),
         _ => type.Kind.ToString().ToLowerInvariant() + (type.Format is null ? string.Empty : $" ({type.Format})") + (type.TextEncoded ? " sent as text" : string.Empty),
     };

@@ -29,5 +29,11 @@ internal sealed record ApiType(ApiTypeKind Kind, string? Format = null, string? 
     /// <summary>Whether a number or boolean travels as a JSON string (<c>x-crmsdkgen-encoding: string</c>).</summary>
     public bool TextEncoded { get; init; }
 
+    /// <summary>
+    /// For an array sent as one JSON string (<c>x-crmsdkgen-encoding: string</c>), the text between its items
+    /// (<c>x-crmsdkgen-separator</c>, a comma unless it says otherwise).
+    /// </summary>
+    public string? Separator { get; init; }
+
     public ApiType AsNullable() => Nullable ? this : this with { Nullable = true };
 }

@@ -73,7 +73,9 @@ internal static class CrmMetadataAnswers
             { "id": 9040, "key": "{{ColourKey}}", "name": "Favourite colour", "field_type": "enum", "edit_flag": true,
               "options": [ { "id": 27, "label": "Red" }, { "id": 28, "label": "Green" } ] },
             { "id": 9041, "key": "{{BudgetKey}}", "name": "Budget", "field_type": "monetary", "edit_flag": true },
-            { "id": 9042, "key": "{{BirthdayKey}}", "name": "Birthday", "field_type": "date", "edit_flag": true }
+            { "id": 9042, "key": "{{BirthdayKey}}", "name": "Birthday", "field_type": "date", "edit_flag": true },
+            { "id": 9043, "key": "{{InterestsKey}}", "name": "Interests", "field_type": "set", "edit_flag": true,
+              "options": [ { "id": 31, "label": "Golf" }, { "id": 32, "label": "Chess" } ] }
           ],
           "additional_data": { "pagination": { "start": 0, "limit": 100, "more_items_in_collection": false } }
         }

@@ -28,12 +28,12 @@ public sealed class MetadataOverlayTests : IDisposable
                 /// <summary>The typed values, what validation found, and the properties written back.</summary>
                 public static string Run()
                 {
-                    var json = "{\"id\":\"51\",\"properties\":{\"email\":\"ada@example.com\",\"num_employees\":\"25\",\"contract_value\":\"1250.50\",\"is_vip\":\"true\",\"renewal_date\":\"2027-01-31\",\"hs_createdate\":\"2026-11-30T09:15:00.000Z\",\"lifecyclestage\":\"customer\",\"favourite_colour\":\"teal\",\"interests\":\"golf;chess\",\"hs_object_id\":\"51\"},\"createdAt\":\"2026-11-30T09:15:00Z\",\"updatedAt\":\"2026-11-30T09:15:00Z\",\"archived\":false}";
+                    var json = "{\"id\":\"51\",\"properties\":{\"email\":\"ada@example.com\",\"num_employees\":\"25\",\"contract_value\":\"1250.50\",\"is_vip\":\"true\",\"renewal_date\":\"2027-01-31\",\"hs_createdate\":\"2026-11-30T09:15:00.000Z\",\"lifecyclestage\":\"customer\",\"favourite_colour\":\"teal\",\"interests\":\"golf;chess;darts\",\"hs_object_id\":\"51\"},\"createdAt\":\"2026-11-30T09:15:00Z\",\"updatedAt\":\"2026-11-30T09:15:00Z\",\"archived\":false}";
                     var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
                     reader.Read();
                     var contact = Acme.Objects.Models.SimplePublicObject.ReadJson(ref reader);
                     var p = contact.Properties;
-                    var typed = string.Join("|", p.NumEmployees, p.ContractValue?.ToString(System.Globalization.CultureInfo.InvariantCulture), p.IsVip, p.RenewalDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p.HsCreatedate?.Minute, p.Lifecyclestage, p.FavouriteColour, p.Interests, p.AdditionalProperties["hs_object_id"]);
+                    var typed = string.Join("|", p.NumEmployees, p.ContractValue?.ToString(System.Globalization.CultureInfo.InvariantCulture), p.IsVip, p.RenewalDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p.HsCreatedate?.Minute, p.Lifecyclestage, p.FavouriteColour, string.Join(",", p.Interests!), p.AdditionalProperties["hs_object_id"]);
                     var problems = string.Join(",", System.Linq.Enumerable.Select(contact.Validate().Errors, problem => problem.Path));
                     var buffer = new System.Buffers.ArrayBufferWriter<byte>();
                     using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
@@ -46,10 +46,11 @@ public sealed class MetadataOverlayTests : IDisposable
             }
             """);
         var parts = read.Split('#');
-        Assert.Equal("25|1250.50|True|2027-01-31|15|customer|teal|golf;chess|51", parts[0]);
-        Assert.Equal("/properties/favourite_colour", parts[1]);
+        Assert.Equal("25|1250.50|True|2027-01-31|15|customer|teal|golf,chess,darts|51", parts[0]);
+        Assert.Equal("/properties/favourite_colour,/properties/interests/2", parts[1]);
         Assert.Contains("\"num_employees\":\"25\"", parts[2], StringComparison.Ordinal);
         Assert.Contains("\"is_vip\":\"true\"", parts[2], StringComparison.Ordinal);
+        Assert.Contains("\"interests\":\"golf;chess;darts\"", parts[2], StringComparison.Ordinal);
         Assert.Contains("\"hs_object_id\":\"51\"", parts[2], StringComparison.Ordinal);
     }
 
@@ -67,7 +68,8 @@ public sealed class MetadataOverlayTests : IDisposable
         Assert.Equal("date-time", Named("hs_createdate").Type.Format);
         Assert.True(Named("hs_createdate").ReadOnly);
         Assert.False(Named("email").ReadOnly);
-        Assert.Equal(ApiTypeKind.String, Named("interests").Type.Kind);
+        Assert.Equal((ApiTypeKind.Array, ";"), (Named("interests").Type.Kind, Named("interests").Type.Separator));
+        Assert.Equal(["golf", "chess"], model.Api.Schemas.Single(schema => schema.Id == Named("interests").Type.Element!.SchemaId).EnumValues);
         Assert.Equal("Contract value: Yearly, in the portal's currency.", Named("contract_value").Description);
         var stage = model.Api.Schemas.Single(schema => schema.Id == Named("lifecyclestage").Type.SchemaId);
         Assert.Equal(["lead", "customer"], stage.EnumValues);
@@ -118,6 +120,8 @@ public sealed class MetadataOverlayTests : IDisposable
             Assert.Equal(("Favourite colour", ApiTypeKind.Integer, true), (colour.MemberName, colour.Type.Kind, colour.Type.TextEncoded));
             Assert.Contains("27 (Red)", colour.Description, StringComparison.Ordinal);
             Assert.Equal("Budget", person.Properties.Single(property => property.JsonName == CrmMetadataAnswers.BudgetKey).MemberName);
+            var interests = person.Properties.Single(property => property.JsonName == CrmMetadataAnswers.InterestsKey).Type;
+            Assert.Equal((ApiTypeKind.Array, ",", ApiTypeKind.Integer, true), (interests.Kind, interests.Separator, interests.Element!.Kind, interests.Element.TextEncoded));
             Assert.DoesNotContain(person.Properties, property => property.JsonName == "email" && property.Type.Kind == ApiTypeKind.String);
         });
         Assert.Contains("FavouriteColour", GeneratedCompilation.Text(generated), StringComparison.Ordinal);
@@ -161,29 +165,32 @@ public sealed class MetadataOverlayTests : IDisposable
         Assert.Contains(Directory.GetFiles(folder), file => File.ReadAllText(file).Contains("NumEmployees", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_number_that_starts_to_travel_as_text_is_a_breaking_change_in_the_regeneration_report()
+    [Theory]
+    [InlineData("{ type: integer }", "{ type: integer, x-crmsdkgen-encoding: string }", "from integer to integer sent as text")]
+    [InlineData("{ type: array, items: { type: string } }", "{ type: array, items: { type: string }, x-crmsdkgen-encoding: string, x-crmsdkgen-separator: ';' }", "to array of string sent as text joined by ';'")]
+    public void A_value_that_starts_to_travel_as_text_is_a_breaking_change_in_the_regeneration_report(string before, string after, string expected)
     {
-        const string Before = """
+        const string Spec = """
             openapi: 3.0.3
             info: { title: T, version: '1' }
             paths:
               /contacts:
                 get:
                   responses:
-                    "200": { description: Contacts., content: { application/json: { schema: { type: object, properties: { seats: { type: integer } } } } } }
+                    "200": { description: Contacts., content: { application/json: { schema: { type: object, properties: { seats: SEATS } } } } }
             """;
-        var source = new SpecSource("/project/specs/contacts.yaml", Before.Replace("{ type: integer }", "{ type: integer, x-crmsdkgen-encoding: string }", StringComparison.Ordinal), "Test.Api", "TestClient", "Test")
+        var old = Spec.Replace("SEATS", before, StringComparison.Ordinal);
+        var source = new SpecSource("/project/specs/contacts.yaml", Spec.Replace("SEATS", after, StringComparison.Ordinal), "Test.Api", "TestClient", "Test")
         {
             BaselinePath = "/project/specs/contacts-v1.yaml",
-            Baseline = new SpecFile("/project/specs/contacts-v1.yaml", Before),
+            Baseline = new SpecFile("/project/specs/contacts-v1.yaml", old),
         };
 
         var report = SdkGenerator.BuildModel(source, CancellationToken.None).Diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("CSG01", StringComparison.Ordinal)).ToList();
 
         var changed = Assert.Single(report);
         Assert.Equal(DiagnosticIds.ChangedType, changed.Id);
-        Assert.Contains("from integer to integer sent as text", changed.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, changed.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _workspace.Dispose();

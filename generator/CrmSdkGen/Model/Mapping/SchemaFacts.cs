@@ -112,6 +112,14 @@ internal static class SchemaFacts
 
     public const string TextEncodingExtension = "x-crmsdkgen-encoding";
 
+    public const string SeparatorExtension = "x-crmsdkgen-separator";
+
+    /// <summary>The text between the items of an array sent as one JSON string; null when it travels as a JSON array.</summary>
+    public static string? ListSeparator(IOpenApiSchema schema) =>
+        !IsTextEncoded(schema) ? null
+        : ExtensionText(schema, SeparatorExtension) is { Length: > 0 and <= 16 } separator ? separator
+        : ",";
+
     /// <summary>The member name <c>x-crmsdkgen-name</c> gives a property (Pipedrive's custom fields are keyed by hashes).</summary>
     public static string? MemberName(IOpenApiSchema propertySchema) =>
         ExtensionText(propertySchema, SchemaNames.Extension) is { } name && !string.IsNullOrWhiteSpace(name) && name.Length <= CrmSdkGen.Read.SpecLimits.MaxNameLength

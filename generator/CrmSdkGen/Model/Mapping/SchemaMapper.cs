@@ -164,7 +164,7 @@ internal sealed partial class SchemaMapper
                 type = MapAlias(schema, pointer, nameHint, ref nullable);
                 break;
             case SchemaShape.Array:
-                type = new ApiType(ApiTypeKind.Array, Element: Map(schema.Items, pointer + "/items", nameHint + "Item"));
+                type = new ApiType(ApiTypeKind.Array, Element: Map(schema.Items, pointer + "/items", nameHint + "Item")) { Separator = SchemaFacts.ListSeparator(schema) };
                 break;
             case SchemaShape.Map:
                 var valueSchema = schema.AdditionalProperties;
