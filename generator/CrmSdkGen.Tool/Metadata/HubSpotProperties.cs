@@ -10,8 +10,11 @@ namespace CrmSdkGen.Tool.Metadata;
 /// </summary>
 internal static class HubSpotProperties
 {
-    /// <summary>Every <c>properties</c> map of string values in the spec's schemas: records, inputs, batch inputs.</summary>
-    public const string DefaultTarget = "$.components.schemas[?@.properties.properties.additionalProperties.type == 'string'].properties.properties";
+    /// <summary>
+    /// Every <c>properties</c> map of string values in the spec's schemas, wherever they are (components, Swagger 2
+    /// definitions, inline request bodies): records, inputs, batch inputs.
+    /// </summary>
+    public const string DefaultTarget = "$..[?@.properties.properties.additionalProperties.type == 'string'].properties.properties";
 
     public static IReadOnlyList<CustomField> Read(JsonElement answer, bool customOnly) =>
         Items(answer, "results", "HubSpot's properties answer (GET /crm/v3/properties/{objectType})")

@@ -105,6 +105,41 @@ public sealed class MetadataOverlayTests : IDisposable
     }
 
     [Fact]
+    public void HubSpot_properties_maps_are_found_in_swagger_2_definitions_and_inline_request_bodies()
+    {
+        const string Spec = """
+            swagger: '2.0'
+            info: { title: HubSpot contacts, version: v3 }
+            paths:
+              /crm/v3/objects/contacts:
+                post:
+                  operationId: createContact
+                  parameters:
+                    - name: body
+                      in: body
+                      schema: { type: object, properties: { properties: { type: object, additionalProperties: { type: string } } } }
+                  responses:
+                    '201': { description: The contact., schema: { $ref: '#/definitions/SimplePublicObject' } }
+            definitions:
+              SimplePublicObject:
+                type: object
+                properties:
+                  id: { type: string }
+                  properties: { type: object, additionalProperties: { type: string } }
+            """;
+        var overlay = Overlay(CrmMetadataAnswers.HubSpotContactProperties, "--crm", "hubspot");
+        var (model, generated) = Generate(Write("hubspot-swagger2.yaml", Spec), overlay);
+
+        Assert.DoesNotContain(model.Diagnostics, diagnostic => diagnostic.Severity != Severity.Info);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(generated)));
+        // The body's map and the definition's are alike once typed, so they share one class.
+        var typed = Assert.Single(model.Api!.Schemas, schema => schema.Properties.Any(property => property.JsonName == "is_vip"));
+        Assert.Contains(typed.Properties, property => property.JsonName == "contract_value" && property.Type.TextEncoded);
+        var holders = model.Api.Schemas.Where(schema => schema.Properties.Any(property => property.JsonName == "properties" && property.Type.SchemaId == typed.Id));
+        Assert.Equal(["createContact_Request", "SimplePublicObject"], holders.Select(schema => schema.PreferredName).Order());
+    }
+
+    [Fact]
     public void Pipedrive_hash_keyed_fields_are_named_after_their_names_in_every_person_schema_and_keep_their_hash_on_the_wire()
     {
         var overlay = Overlay(CrmMetadataAnswers.PipedrivePersonFields, "--crm", "pipedrive", "--object", "person");
