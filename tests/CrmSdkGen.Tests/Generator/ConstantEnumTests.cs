@@ -79,6 +79,9 @@ public sealed class ConstantEnumTests
     [InlineData("oneOf: [ { const: a }, { const: b, anyOf: [ { type: string } ] } ]", "public partial class S : global::CrmSdkGen.Runtime.Json.IJsonModel<S>")]
     [InlineData("oneOf: [ { const: 1 }, { const: 2 } ]", "public global::Test.Api.Models.S Kind { get")]
     [InlineData("oneOf: [ { const: 1 }, { const: 2 }, { type: 'null' } ]", "public global::Test.Api.Models.S? Kind { get")]
+    [InlineData("{ type: string, oneOf: [ { const: \"1\" }, { const: \"2\" } ] }", "public readonly partial record struct S : global::CrmSdkGen.Runtime.Json.IStringEnum<S>")]
+    [InlineData("oneOf: [ { const: a, oneOf: [], anyOf: [], allOf: [] }, { const: b } ]", "public readonly partial record struct S : global::CrmSdkGen.Runtime.Json.IStringEnum<S>")]
+    [InlineData("oneOf: [ { const: a }, { type: 'null' } ]", "public string? Kind { get")]
     public void Only_unions_of_plain_constants_of_one_kind_are_enums(string schema, string expected)
     {
         var spec = $$"""
