@@ -46,10 +46,16 @@ internal sealed class DiagnosticSink
             return;
         }
 
-        if (_routes is not null && _routes.TryRoute(pointer, out var path, out var filePointer) && path != FilePath && _locatorOf!(path) is { } locator)
+        if (_routes is not null && _routes.TryRoute(pointer, out var path, out var filePointer))
         {
-            Add(new Finding(id, severity, message, path, null, locator, filePointer));
-            return;
+            if (path != FilePath && _locatorOf!(path) is { } locator)
+            {
+                Add(new Finding(id, severity, message, path, null, locator, filePointer));
+                return;
+            }
+
+            // A schema the bundle moved within the document itself is located where it stood.
+            pointer = path == FilePath ? filePointer : pointer;
         }
 
         Add(new Finding(id, severity, message, FilePath, null, Locator, pointer));

@@ -21,8 +21,8 @@ internal static class ReferenceScanner
         @"^(?<quote>[""']?)(?:openapi|swagger)\k<quote>\s*:",
         RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.ExplicitCapture);
 
-    /// <summary>The file parts of every <c>$ref</c> that names another file, as written (before any '#').</summary>
-    public static IEnumerable<string> FileTargets(string text)
+    /// <summary>Every <c>$ref</c> value of the text, unescaped.</summary>
+    public static IEnumerable<string> Values(string text)
     {
         if (text.IndexOf("$ref", StringComparison.Ordinal) < 0)
         {
@@ -32,6 +32,15 @@ internal static class ReferenceScanner
         foreach (Match match in Reference.Matches(text))
         {
             var value = match.Groups["value"].Value;
+            yield return value.IndexOf('\\') >= 0 ? Unescape(value) : value;
+        }
+    }
+
+    /// <summary>The file parts of every <c>$ref</c> that names another file, as written (before any '#').</summary>
+    public static IEnumerable<string> FileTargets(string text)
+    {
+        foreach (var value in Values(text))
+        {
 
             // An overlong reference of any kind goes through the bundler, which bounds it.
             if (value.Length > SpecLimits.MaxNameLength)
@@ -44,16 +53,23 @@ internal static class ReferenceScanner
             var file = hash < 0 ? value : value.Substring(0, hash);
             if (file.Length > 0)
             {
-                yield return file.IndexOf('\\') >= 0 ? Unescape(file) : file;
+                yield return file;
             }
         }
     }
 
-    /// <summary>Whether any <c>$ref</c> of the text names another file.</summary>
-    public static bool HasFileTargets(string text)
+    /// <summary>Whether the text needs bundling before the reader sees it: a <c>$ref</c> names another file or points below a component.</summary>
+    public static bool NeedsBundle(string text)
     {
-        using var targets = FileTargets(text).GetEnumerator();
-        return targets.MoveNext();
+        foreach (var value in Values(text))
+        {
+            if (value.Length > 0 && (value[0] != '#' || value.Length > SpecLimits.MaxNameLength || InternalPointers.IsDeep(value.Substring(1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace CrmSdkGen.Read;
 /// the OpenAPI reader sees it: the reader then never follows a file, so cycles through files cannot recurse in it.
 /// Schemas from other files are hoisted into the document's components under their own names (or their file's);
 /// other referenced nodes (operations, parameters, responses, descriptions, code samples) are copied where they are
-/// referenced, with cycles among them cut and reported. Every copied subtree keeps a route to its file and pointer.
+/// referenced, with cycles among them cut and reported. Schemas that the document's own references point at below a named
+/// component are moved into components too. Every copied subtree keeps a route to its file and pointer.
 /// </summary>
 internal sealed class SpecBundler
 {
@@ -29,6 +30,7 @@ internal sealed class SpecBundler
     private readonly long _copyBudget;
     private readonly string _schemasPointer;
     private JsonObject _schemas = null!;
+    private IReadOnlyDictionary<string, string> _innerSchemas = new Dictionary<string, string>();
     private long _copied;
 
     private SpecBundler(SpecFile root, SpecFileSet files, DiagnosticSink sink, PartTrees trees, bool swagger)
@@ -41,10 +43,10 @@ internal sealed class SpecBundler
         _copyBudget = 50L * Math.Max(100_000, TotalLength(files));
     }
 
-    /// <summary>The bundled document as JSON text, or null when the document names no other file or cannot be read as a tree.</summary>
+    /// <summary>The bundled document as JSON text, or null when the document needs no bundling or cannot be read as a tree.</summary>
     public static BundledSpec? Bundle(SpecFile root, IReadOnlyList<SpecFile> siblings, DiagnosticSink sink)
     {
-        if (!ReferenceScanner.HasFileTargets(root.Text))
+        if (!ReferenceScanner.NeedsBundle(root.Text))
         {
             return null;
         }
@@ -65,6 +67,8 @@ internal sealed class SpecBundler
         }
 
         sink.UseRoutes(bundler._routes, path => bundler._trees.LocatorOf(path));
+        bundler._innerSchemas = InnerSchemaHoister.Hoist(
+            tree, bundler._schemas, bundler._schemasPointer, bundler._names, InternalPointers.DeepTargets(root.Text), (pointer, fragment) => bundler._routes.Add(pointer, root.Path, fragment));
         bundler.Run(tree);
         return new BundledSpec(tree.ToJsonString());
     }
@@ -204,8 +208,7 @@ internal sealed class SpecBundler
 
         if (string.Equals(target.Path, _root.Path, StringComparison.Ordinal))
         {
-            map["$ref"] = "#" + fragment;
-            return map;
+            return InternalReference(map, fragment, reference, place);
         }
 
         if (SchemaPositions.IsSchema(place.Key, place.InList, place.OuterKey, fragment))
@@ -220,6 +223,30 @@ internal sealed class SpecBundler
         }
 
         return Inline(map, target, fragment, reference, place);
+    }
+
+    // The reader resolves a reference to a named component only; what a deeper pointer reaches is a hoisted schema or a copy.
+    private JsonNode? InternalReference(JsonObject map, string fragment, string reference, Place place)
+    {
+        if (_innerSchemas.TryGetValue(fragment, out var replacement))
+        {
+            map["$ref"] = replacement;
+            return map;
+        }
+
+        if (!InternalPointers.IsDeep(fragment))
+        {
+            map["$ref"] = "#" + fragment;
+            return map;
+        }
+
+        if (Resolve(_root, fragment) is null)
+        {
+            _sink.Report(DiagnosticIds.UnresolvedReference, Severity.Warning, $"The reference '{Cut(reference)}' points at nothing in the spec; what it types accepts any value.", CurrentPointer());
+            return new JsonObject();
+        }
+
+        return Inline(map, _root, fragment, reference, place);
     }
 
     // A schema reference into a file that is not listed stays, and is reported where the model meets it; any other
