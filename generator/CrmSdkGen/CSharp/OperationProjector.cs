@@ -120,6 +120,7 @@ internal sealed class OperationProjector
 
         model.Parameters.AddRange(arguments);
         model.Statements.AddRange(arguments.Select(argument => argument.Statement));
+        model.Statements.AddRange(operation.FixedHeaders.Select(header => $"request.AddHeader({CSharpEscaping.CSharpString(header.Name)}, {CSharpEscaping.CSharpString(header.Value)});"));
 
         var errors = ErrorMapField(operation.Errors, codecs, errorMaps, group);
         var baseName = model.MethodName.Substring(0, model.MethodName.Length - "Async".Length);

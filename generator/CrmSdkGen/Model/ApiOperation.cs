@@ -90,9 +90,15 @@ internal sealed record ApiOperation(
     /// <summary>The sync choices its x-crmsdkgen-sync extension makes, if it has one.</summary>
     public ApiSyncHints? SyncHints { get; init; }
 
+    /// <summary>Headers the spec declares as parameters with one allowed value (a versioned Accept), sent on every call.</summary>
+    public EquatableArray<ApiFixedHeader> FixedHeaders { get; init; }
+
     /// <summary>"METHOD path", which names the operation among the others.</summary>
     public string Key => Method + " " + Path;
 }
+
+/// <summary>A header sent with a fixed value.</summary>
+internal sealed record ApiFixedHeader(string Name, string Value);
 
 /// <summary>One way to satisfy an operation's security: every listed scheme at once.</summary>
 internal sealed record SecurityAlternative(EquatableArray<string> SchemeKeys);

@@ -69,4 +69,52 @@ public sealed class VendorShapeWarningTests
             severities);
         Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
     }
+
+    [Theory]
+    [InlineData(true, "ListIncidentsAsync(string? xRequestId = default,")]
+    [InlineData(false, "ListIncidentsAsync(string authorization, string? xRequestId = default,")]
+    public void Accept_Content_Type_and_Authorization_parameters_are_sent_as_fixed_or_left_to_the_client(bool securityScheme, string signature)
+    {
+        // PagerDuty declares a versioned Accept and a Content-Type as required headers of every operation.
+        var spec = $$"""
+            openapi: 3.0.3
+            info: { title: Incidents, version: "2" }
+            paths:
+              /incidents:
+                get:
+                  operationId: ListIncidents
+                  parameters:
+                    - { name: Accept, in: header, required: true, schema: { type: string, default: "application/vnd.pagerduty+json;version=2" } }
+                    - { name: content-type, in: header, required: true, schema: { type: string, enum: [application/json] } }
+                    - { name: Authorization, in: header, required: true, schema: { type: string } }
+                    - { name: X-Request-Id, in: header, schema: { type: string } }
+                  responses:
+                    "204": { description: none }
+                post:
+                  operationId: CreateIncident
+                  parameters:
+                    - { name: Content-Type, in: header, required: true, schema: { type: string, enum: [application/json] } }
+                    - { name: Accept, in: header, required: true, schema: { type: string, enum: [application/json, text/csv] } }
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { type: object, properties: { title: { type: string } } }
+                  responses:
+                    "204": { description: none }
+            components:
+              {{(securityScheme ? "securitySchemes: { api_key: { type: apiKey, in: header, name: Authorization } }" : "schemas: {}")}}
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+        var code = GeneratedCompilation.Text(result);
+
+        Assert.Contains(signature, code);
+        Assert.Contains("request.AddHeader(\"Accept\", \"application/vnd.pagerduty+json;version=2\");", code);
+        Assert.Contains("request.AddHeader(\"content-type\", \"application/json\");", code);
+
+        // With a body, its media type is the Content-Type; an Accept with a choice stays the caller's.
+        Assert.Contains("CreateIncidentAsync(global::Test.Api.Models.CreateIncidentAccept accept, global::Test.Api.Models.CreateIncidentRequest? body = default,", code);
+        Assert.DoesNotContain("\"Content-Type\"", code);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
 }

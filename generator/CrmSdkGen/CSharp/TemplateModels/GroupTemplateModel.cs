@@ -34,7 +34,7 @@ internal sealed class OperationTemplateModel
     public string Path { get; set; } = string.Empty;
     public string Security { get; set; } = string.Empty;
 
-    /// <summary>Statements that put the arguments on the request: each parameter's <c>statement</c>, in order.</summary>
+    /// <summary>Statements that put the arguments on the request: each parameter's <c>statement</c>, in order, then the headers the spec fixes (a versioned Accept).</summary>
     public List<string> Statements { get; } = new();
 
     /// <summary>The call of the request method with the arguments, which the send expressions pass to the core.</summary>

@@ -54,6 +54,7 @@ internal sealed class OperationMapper
     {
         var hint = operation.OperationId ?? method + path;
         var group = operation.Tags?.FirstOrDefault()?.Name is { Length: > 0 } tag ? tag : FirstSegment(path);
+        var fixedHeaders = new List<ApiFixedHeader>();
         return new ApiOperation(
             group,
             operation.OperationId,
@@ -62,13 +63,14 @@ internal sealed class OperationMapper
             operation.Summary,
             operation.Description,
             operation.Deprecated,
-            MapParameters(pathItem, operation, pointer, hint).ToEquatableArray(),
+            MapParameters(pathItem, operation, pointer, hint, fixedHeaders).ToEquatableArray(),
             MapBody(operation.RequestBody, pointer + "/requestBody", hint),
             MapResult(operation.Responses, pointer + "/responses", hint, path, method),
             MapErrors(operation.Responses, pointer + "/responses", hint).ToEquatableArray(),
             MapSecurity(operation.Security ?? _document.Security).ToEquatableArray())
         {
             SyncHints = SyncHintsReader.Read(operation, pointer, _sink),
+            FixedHeaders = fixedHeaders.ToEquatableArray(),
         };
     }
 
@@ -78,7 +80,7 @@ internal sealed class OperationMapper
         return segment ?? "Default";
     }
 
-    private List<ApiParameter> MapParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string hint)
+    private List<ApiParameter> MapParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string hint, List<ApiFixedHeader> fixedHeaders)
     {
         var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
         AddParameters(merged, pathItem.Parameters, pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters");
@@ -102,6 +104,13 @@ internal sealed class OperationMapper
                 case ParameterLocation.Query:
                     location = ApiParameterLocation.Query;
                     break;
+                case ParameterLocation.Header when ReservedHeaders.Use(parameter, _document, operation.RequestBody is not null, out var fixedValue) is { } use:
+                    if (use == ReservedHeaderUse.Fixed)
+                    {
+                        fixedHeaders.Add(new ApiFixedHeader(parameter.Name, fixedValue));
+                    }
+
+                    continue;
                 case ParameterLocation.Header:
                     location = ApiParameterLocation.Header;
                     break;
