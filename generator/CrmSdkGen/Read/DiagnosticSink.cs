@@ -41,24 +41,26 @@ internal sealed class DiagnosticSink
 
     public void Report(string id, Severity severity, string message, string pointer)
     {
-        if (!_reported.Add((id, message, pointer)))
-        {
-            return;
-        }
-
+        var filePath = FilePath;
+        var locator = Locator;
         if (_routes is not null && _routes.TryRoute(pointer, out var path, out var filePointer))
         {
-            if (path != FilePath && _locatorOf!(path) is { } locator)
+            if (path == FilePath)
             {
-                Add(new Finding(id, severity, message, path, null, locator, filePointer));
-                return;
+                // A schema the bundle moved or copied within the document itself is located where it stood.
+                pointer = filePointer;
             }
-
-            // A schema the bundle moved within the document itself is located where it stood.
-            pointer = path == FilePath ? filePointer : pointer;
+            else if (_locatorOf!(path) is { } other)
+            {
+                (filePath, locator, pointer) = (path, other, filePointer);
+            }
         }
 
-        Add(new Finding(id, severity, message, FilePath, null, Locator, pointer));
+        // Copies of one node report the same finding at the same place once.
+        if (_reported.Add((id, message, filePath + pointer)))
+        {
+            Add(new Finding(id, severity, message, filePath, null, locator, pointer));
+        }
     }
 
     /// <summary>A finding located in another file of the spec, such as a part that cannot be read.</summary>

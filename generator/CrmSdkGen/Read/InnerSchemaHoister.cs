@@ -64,29 +64,13 @@ internal sealed class InnerSchemaHoister
     private void Classify(string fragment, List<(string, JsonNode, JsonNode, string)> moves, HashSet<JsonNode> claimed)
     {
         var segments = SpecPointer.Split(fragment);
-        JsonNode? parent = null;
-        JsonNode? node = _tree;
-        foreach (var segment in segments)
-        {
-            parent = node;
-            node = node switch
-            {
-                JsonObject map => map[segment],
-                JsonArray list when int.TryParse(segment, out var index) && index >= 0 && index < list.Count => list[index],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return;
-            }
-        }
-
+        var node = TreeWalk.Find(_tree, segments, out var parent);
         if (node is not JsonObject target || parent is null || ReferenceEquals(parent, _schemas))
         {
             return;
         }
 
-        if (target.Count >= 1 && target["$ref"] is JsonValue alias && alias.TryGetValue<string>(out var aliased) && aliased.StartsWith("#", StringComparison.Ordinal))
+        if (target["$ref"] is JsonValue alias && alias.TryGetValue<string>(out var aliased) && aliased.StartsWith("#", StringComparison.Ordinal))
         {
             _aliases[fragment] = aliased;
             return;

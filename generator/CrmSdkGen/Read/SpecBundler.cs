@@ -318,30 +318,7 @@ internal sealed class SpecBundler
         }
     }
 
-    private JsonNode? Resolve(SpecFile file, string fragment)
-    {
-        var node = _trees.Get(file);
-        if (node is null)
-        {
-            return null;
-        }
-
-        foreach (var segment in SpecPointer.Split(fragment))
-        {
-            node = node switch
-            {
-                JsonObject map => map[segment],
-                JsonArray list when int.TryParse(segment, out var index) && index >= 0 && index < list.Count => list[index],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
-    }
+    private JsonNode? Resolve(SpecFile file, string fragment) => TreeWalk.Find(_trees.Get(file), SpecPointer.Split(fragment), out _);
 
     private string CurrentPointer() => SpecPointer.Join(_segments);
 
