@@ -70,16 +70,21 @@ internal sealed class InnerSchemaHoister
             return;
         }
 
-        if (target["$ref"] is JsonValue alias && alias.TryGetValue<string>(out var aliased) && aliased.StartsWith("#", StringComparison.Ordinal))
+        if (target["$ref"] is JsonValue alias && alias.TryGetValue<string>(out var aliased))
         {
-            _aliases[fragment] = aliased;
+            // A reference into another file is copied where the deep pointer stands, and hoisted from there.
+            if (aliased.StartsWith("#", StringComparison.Ordinal))
+            {
+                _aliases[fragment] = aliased;
+            }
+
             return;
         }
 
+        // A node with a parent lies at least one segment down; its parent's key is the empty root's for a top-level node.
         var last = segments[segments.Count - 1];
-        var isSchema = parent is JsonArray
-            ? SchemaPositions.IsSchema(segments.Count > 1 ? segments[segments.Count - 2] : string.Empty, true, string.Empty, string.Empty)
-            : SchemaPositions.IsSchema(last, false, segments.Count > 1 ? segments[segments.Count - 2] : string.Empty, string.Empty);
+        var holder = segments.Count > 1 ? segments[segments.Count - 2] : string.Empty;
+        var isSchema = parent is JsonArray ? SchemaPositions.IsSchema(holder, true, string.Empty, string.Empty) : SchemaPositions.IsSchema(last, false, holder, string.Empty);
         if (isSchema && claimed.Add(target))
         {
             moves.Add((fragment, target, parent, last));
@@ -96,30 +101,38 @@ internal sealed class InnerSchemaHoister
     {
         foreach (var pair in _aliases)
         {
-            var reference = pair.Value;
-            for (var step = 0; step < MaxAliasChain; step++)
+            if (Follow(pair.Value) is { } target)
             {
-                var fragment = reference.Substring(1);
-                if (_replacements.TryGetValue(fragment, out var named))
-                {
-                    _replacements[pair.Key] = named;
-                    break;
-                }
-
-                if (!InternalPointers.IsDeep(fragment))
-                {
-                    _replacements[pair.Key] = reference;
-                    break;
-                }
-
-                if (!_aliases.TryGetValue(fragment, out var next))
-                {
-                    break;
-                }
-
-                reference = next;
+                _replacements[pair.Key] = target;
             }
         }
+    }
+
+    // Null for a chain that loops or runs on too long; the reference is then copied, and the loop reported there.
+    private string? Follow(string reference)
+    {
+        for (var step = 0; step < MaxAliasChain; step++)
+        {
+            var fragment = reference.Substring(1);
+            if (_replacements.TryGetValue(fragment, out var named))
+            {
+                return named;
+            }
+
+            if (!InternalPointers.IsDeep(fragment))
+            {
+                return reference;
+            }
+
+            if (!_aliases.TryGetValue(fragment, out var next))
+            {
+                return null;
+            }
+
+            reference = next;
+        }
+
+        return null;
     }
 
     private sealed class SameNode : IEqualityComparer<JsonNode>

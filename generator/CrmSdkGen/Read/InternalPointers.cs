@@ -11,7 +11,10 @@ internal static class InternalPointers
 {
     private static readonly string[] SwaggerComponentKinds = { "definitions", "parameters", "responses", "securityDefinitions" };
 
-    /// <summary>Whether a reference's fragment (after the '#') points below a named component or into an operation.</summary>
+    /// <summary>
+    /// Whether a reference's fragment (after the '#') points anywhere but at a named component: below one, into an
+    /// operation, or under a key of the vendor's own (<c>#/x-shared/Address</c>).
+    /// </summary>
     public static bool IsDeep(string fragment)
     {
         var segments = SpecPointer.Split(fragment);
@@ -22,15 +25,10 @@ internal static class InternalPointers
 
         if (segments[0] == "components")
         {
-            return segments.Count > 3;
+            return segments.Count != 3;
         }
 
-        if (Array.IndexOf(SwaggerComponentKinds, segments[0]) >= 0)
-        {
-            return segments.Count > 2;
-        }
-
-        return segments[0] == "paths" && segments.Count > 2;
+        return Array.IndexOf(SwaggerComponentKinds, segments[0]) < 0 || segments.Count != 2;
     }
 
     /// <summary>The fragments of the text's own <c>$ref</c>s that are deep, each once.</summary>
@@ -40,9 +38,15 @@ internal static class InternalPointers
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in ReferenceScanner.Values(text))
         {
-            if (value.Length > 1 && value[0] == '#' && value.Length <= SpecLimits.MaxNameLength && seen.Add(value) && IsDeep(value.Substring(1)))
+            if (value.Length < 2 || value[0] != '#' || value.Length > SpecLimits.MaxNameLength)
             {
-                found.Add(value.Substring(1));
+                continue;
+            }
+
+            var fragment = value.Substring(1);
+            if (seen.Add(fragment) && IsDeep(fragment))
+            {
+                found.Add(fragment);
             }
         }
 

@@ -1,3 +1,5 @@
+using CrmSdkGen.Generation;
+using CrmSdkGen.Kernel;
 using CrmSdkGen.Tests.Support;
 
 namespace CrmSdkGen.Tests.Generator;
@@ -169,6 +171,96 @@ public sealed class DeepReferenceTests
         Assert.Contains("public global::Test.Api.Models.BoxAllOf0InnerDeepest? F { get", code);
         Assert.Contains("public global::Test.Api.Models.BoxAllOf0InnerDeepest? Deepest { get", code);
         Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
+    [Fact]
+    public void Swagger_2_deep_pointers_and_chains_of_references_resolve_too()
+    {
+        const string spec = """
+            swagger: "2.0"
+            info: { title: Deals, version: "1" }
+            paths:
+              /deals:
+                get:
+                  operationId: ListDeals
+                  responses:
+                    "200":
+                      description: ok
+                      schema:
+                        type: object
+                        properties:
+                          stage: { $ref: '#/definitions/Deal/properties/stage' }
+                          problem: { $ref: '#/responses/Conflict/schema' }
+                          again: { $ref: '#/definitions/Chain/properties/second' }
+                          shared: { $ref: '#/x-shared/Address' }
+            responses:
+              Conflict:
+                description: conflict
+                schema: { type: object, properties: { reason: { type: string } } }
+            definitions:
+              Deal:
+                type: object
+                properties:
+                  stage: { type: string, enum: [open, won] }
+              Chain:
+                type: object
+                properties:
+                  second: { $ref: '#/definitions/Chain/properties/first' }
+                  first: { $ref: '#/definitions/Deal/properties/stage' }
+            x-shared:
+              Address: { type: object, properties: { city: { type: string } } }
+            """;
+
+        var result = GeneratedCompilation.GenerateText(spec);
+        var code = GeneratedCompilation.Text(result);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public global::Test.Api.Models.DealStage? Stage { get", code);
+        Assert.Contains("public global::Test.Api.Models.DealStage? Again { get", code);
+        Assert.Contains("public global::Test.Api.Models.ResponsesConflict? Problem { get", code);
+        Assert.Contains("public string? Reason { get", code);
+        Assert.Contains("public string? City { get", code);
+        Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
+    }
+
+    [Fact]
+    public void A_deep_pointer_at_a_reference_into_another_file_reaches_that_file()
+    {
+        const string main = """
+            openapi: 3.0.3
+            info: { title: Main, version: "1" }
+            paths:
+              /deals:
+                get:
+                  operationId: ListDeals
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              owner: { $ref: '#/components/schemas/Deal/properties/owner' }
+            components:
+              schemas:
+                Deal:
+                  type: object
+                  properties:
+                    owner: { $ref: 'people.yaml#/Person' }
+            """;
+        const string people = "Person:\n  type: object\n  properties:\n    name: { type: string }\n";
+        var source = new SpecSource("/0/specs/main.yaml", main, "Test.Main", "MainClient", "Test")
+        {
+            Siblings = new[] { new SpecFile("/0/specs/people.yaml", people) }.ToEquatableArray(),
+        };
+
+        var result = SdkGenerator.Generate(source);
+        var code = GeneratedCompilation.Text(result);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public global::Test.Main.Models.Person? Owner { get", code);
+        Assert.Contains("public string? Name { get", code);
     }
 
     // Spans count lines from zero.
