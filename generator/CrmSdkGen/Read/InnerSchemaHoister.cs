@@ -11,11 +11,10 @@ namespace CrmSdkGen.Read;
 /// </summary>
 internal sealed class InnerSchemaHoister
 {
-    private const int MaxAliasChain = 32;
     private readonly JsonObject _tree;
     private readonly JsonObject _schemas;
     private readonly Dictionary<string, string> _replacements = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+    private readonly List<(string Spelling, string First)> _spellings = new();
 
     private InnerSchemaHoister(JsonObject tree, JsonObject schemas)
     {
@@ -57,7 +56,11 @@ internal sealed class InnerSchemaHoister
             hoister._replacements[fragment] = reference;
         }
 
-        hoister.FollowAliases();
+        foreach (var (spelling, first) in hoister._spellings)
+        {
+            hoister._replacements[spelling] = hoister._replacements[first];
+        }
+
         return hoister._replacements;
     }
 
@@ -70,14 +73,9 @@ internal sealed class InnerSchemaHoister
             return;
         }
 
-        if (target["$ref"] is JsonValue alias && alias.TryGetValue<string>(out var aliased))
+        // A node that is itself a reference is copied where the pointer stands, and its reference followed from there.
+        if (target.ContainsKey("$ref"))
         {
-            // A reference into another file is copied where the deep pointer stands, and hoisted from there.
-            if (aliased.StartsWith("#", StringComparison.Ordinal))
-            {
-                _aliases[fragment] = aliased;
-            }
-
             return;
         }
 
@@ -92,47 +90,8 @@ internal sealed class InnerSchemaHoister
         else if (isSchema)
         {
             // Another spelling of a pointer already taken ("allOf/0" and "allOf/00") shares its schema.
-            _aliases[fragment] = "#" + moves.Find(move => ReferenceEquals(move.Item2, target)).Item1;
+            _spellings.Add((fragment, moves.Find(move => ReferenceEquals(move.Item2, target)).Item1));
         }
-    }
-
-    // A deep reference to a node that is itself a reference is written as that reference, once its target is named.
-    private void FollowAliases()
-    {
-        foreach (var pair in _aliases)
-        {
-            if (Follow(pair.Value) is { } target)
-            {
-                _replacements[pair.Key] = target;
-            }
-        }
-    }
-
-    // Null for a chain that loops or runs on too long; the reference is then copied, and the loop reported there.
-    private string? Follow(string reference)
-    {
-        for (var step = 0; step < MaxAliasChain; step++)
-        {
-            var fragment = reference.Substring(1);
-            if (_replacements.TryGetValue(fragment, out var named))
-            {
-                return named;
-            }
-
-            if (!InternalPointers.IsDeep(fragment))
-            {
-                return reference;
-            }
-
-            if (!_aliases.TryGetValue(fragment, out var next))
-            {
-                return null;
-            }
-
-            reference = next;
-        }
-
-        return null;
     }
 
     private sealed class SameNode : IEqualityComparer<JsonNode>

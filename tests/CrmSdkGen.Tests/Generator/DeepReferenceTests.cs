@@ -193,6 +193,7 @@ public sealed class DeepReferenceTests
                           problem: { $ref: '#/responses/Conflict/schema' }
                           again: { $ref: '#/definitions/Chain/properties/second' }
                           shared: { $ref: '#/x-shared/Address' }
+                          top: { $ref: '#/x-top' }
             responses:
               Conflict:
                 description: conflict
@@ -209,6 +210,7 @@ public sealed class DeepReferenceTests
                   first: { $ref: '#/definitions/Deal/properties/stage' }
             x-shared:
               Address: { type: object, properties: { city: { type: string } } }
+            x-top: { type: object, properties: { zone: { type: string } } }
             """;
 
         var result = GeneratedCompilation.GenerateText(spec);
@@ -220,6 +222,7 @@ public sealed class DeepReferenceTests
         Assert.Contains("public global::Test.Api.Models.ResponsesConflict? Problem { get", code);
         Assert.Contains("public string? Reason { get", code);
         Assert.Contains("public string? City { get", code);
+        Assert.Contains("public string? Zone { get", code);
         Assert.Empty(GeneratedCompilation.Problems(GeneratedCompilation.Compile(result)));
     }
 

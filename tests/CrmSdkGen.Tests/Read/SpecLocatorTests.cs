@@ -58,6 +58,29 @@ public sealed class SpecLocatorTests
         Assert.Equal(new[] { "#", "#/x-big", "#/x-big/1" }, partial.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_key_is_located_by_its_own_span_even_after_comments()
+    {
+        const string commented = "{\n  // the contact\n  \"openapi\": \"3.0.3\",\n  \"components\": { \"schemas\": { \"Contact\": { \"properties\": { \"email\": {} } } } }\n}";
+        var locator = new SpecLocator(commented, SpecFormat.Json);
+
+        var email = locator.Locate("#/components/schemas/Contact/properties/email");
+        var missing = locator.Locate("#/components/schemas/Contact/properties/phone");
+
+        Assert.Equal("\"email\":", commented.Substring(email.Start, email.Length));
+        Assert.Equal((3, 60), (email.StartLine, email.StartColumn));
+        Assert.Equal("\"properties\":", commented.Substring(missing.Start, missing.Length));
+    }
+
+    [Fact]
+    public void Text_that_cannot_be_indexed_locates_at_its_start()
+    {
+        Assert.Equal((0, 0, 0), Where(new SpecLocator("{ \"openapi\": [", SpecFormat.Json).Locate("#/paths")));
+        Assert.Equal((0, 0, 0), Where(new SpecLocator("openapi: [", SpecFormat.Yaml).Locate("#/paths")));
+    }
+
+    private static (int Start, int Line, int Column) Where(SourceSpan span) => (span.Start, span.StartLine, span.StartColumn);
+
     // The reference: every node indexed, then the nearest existing ancestor, as the locator always did.
     private static SourceSpan FullIndexLocate(string pointer)
     {
