@@ -203,7 +203,7 @@ internal sealed class SpecBundler
 
         if (target is null)
         {
-            return Unresolved(map, reference, place, filePart);
+            return Unresolved(reference, place);
         }
 
         if (string.Equals(target.Path, _root.Path, StringComparison.Ordinal))
@@ -215,7 +215,8 @@ internal sealed class SpecBundler
         {
             if (Resolve(target, fragment) is null)
             {
-                return map;
+                _sink.Report(DiagnosticIds.UnresolvedReference, Severity.Warning, $"The $ref '{Cut(reference)}' points at nothing in the file it names; what it types accepts any value (JsonElement).", CurrentPointer());
+                return new JsonObject();
             }
 
             map["$ref"] = _schemasPointer + SpecPointer.Escape(Hoist(target, fragment));
@@ -249,16 +250,14 @@ internal sealed class SpecBundler
         return Inline(map, _root, fragment, reference, place);
     }
 
-    // A schema reference into a file that is not listed stays, and is reported where the model meets it; any other
-    // such reference is dropped here, since the reader would try to resolve it as a document of its own.
-    private JsonNode? Unresolved(JsonObject map, string reference, Place place, string filePart)
+    // The reader would look such a reference up by its component name in the other documents it holds, the root among
+    // them, and type the member with a schema of the same name that is not the one meant; so it is cut here.
+    private JsonNode? Unresolved(string reference, Place place)
     {
-        if (filePart.Length == 0 || SchemaPositions.IsSchema(place.Key, place.InList, place.OuterKey, string.Empty))
-        {
-            return map;
-        }
-
-        _sink.Report(DiagnosticIds.UnresolvedReference, Severity.Warning, $"The $ref '{Cut(reference)}' names a file that is not listed; it is left out. List the file as a CrmSdkGenSpec item.", CurrentPointer());
+        var consequence = SchemaPositions.IsSchema(place.Key, place.InList, place.OuterKey, string.Empty)
+            ? "what it types accepts any value (JsonElement)"
+            : "it is left out";
+        _sink.Report(DiagnosticIds.UnresolvedReference, Severity.Warning, $"The $ref '{Cut(reference)}' names a file that is not listed; {consequence}. List the file as a CrmSdkGenSpec item.", CurrentPointer());
         return new JsonObject();
     }
 
@@ -278,7 +277,8 @@ internal sealed class SpecBundler
     {
         if (Resolve(file, fragment) is not { } target)
         {
-            return map;
+            _sink.Report(DiagnosticIds.UnresolvedReference, Severity.Warning, $"The $ref '{Cut(reference)}' points at nothing in the file it names; it is left out.", CurrentPointer());
+            return new JsonObject();
         }
 
         if (!_inlining.Add((file.Path, fragment)))
