@@ -23,7 +23,7 @@ internal sealed record ConstEnum(bool Integers, List<string> Values, List<string
             return null;
         }
 
-                var values = new List<string>();
+        var values = new List<string>();
         var names = new List<string>();
         var nullable = false;
         var typed = SchemaFacts.NonNullType(schema) is { } parentType ? new List<JsonSchemaType> { parentType } : new List<JsonSchemaType>();

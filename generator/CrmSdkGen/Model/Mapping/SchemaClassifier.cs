@@ -19,6 +19,11 @@ internal static class SchemaClassifier
             return constants.Integers ? SchemaShape.IntegerEnum : SchemaShape.Enum;
         }
 
+        if (OpenEnum.Chosen(schema) is not null)
+        {
+            return SchemaShape.Alias;
+        }
+
         var alternatives = SchemaFacts.Alternatives(schema).ToList();
         if (alternatives.Count > 0 && !properties)
         {

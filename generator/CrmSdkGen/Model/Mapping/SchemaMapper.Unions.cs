@@ -23,6 +23,12 @@ internal sealed partial class SchemaMapper
             }
 
             var type = Map(alternative, $"{id}/{keyword}/{i}", preferredName + "_Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (type.Kind == ApiTypeKind.Named && type.SchemaId == id)
+            {
+                // The union as its own alternative adds no value the others lack.
+                continue;
+            }
+
             var values = new List<string>();
             if (schema.Discriminator?.PropertyName is not null && alternative is OpenApiSchemaReference { Reference.Id: { } referenced })
             {

@@ -234,9 +234,10 @@ internal sealed partial class SchemaMapper
             }
         }
 
+        var chosen = OpenEnum.Chosen(schema);
         for (var i = 0; i < alternatives.Count; i++)
         {
-            if (!SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternatives[i])))
+            if (chosen is null ? !SchemaFacts.IsOnlyNull(SchemaFacts.Resolve(alternatives[i])) : i == chosen)
             {
                 return Map(alternatives[i], $"{pointer}/{keyword}/{i}", nameHint);
             }
