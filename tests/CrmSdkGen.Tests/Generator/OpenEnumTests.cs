@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
+using CrmSdkGen.Model;
+using CrmSdkGen.Model.Mapping;
 using CrmSdkGen.Tests.Support;
+using Microsoft.OpenApi;
 
 namespace CrmSdkGen.Tests.Generator;
 
@@ -37,6 +41,56 @@ public sealed class OpenEnumTests
                 tier:
                   anyOf: [ { type: string }, { type: string, enum: [auto, flex] }, { type: "null" } ]
         """;
+
+    private static readonly OpenApiSchema Text = new() { Type = JsonSchemaType.String };
+    private static readonly OpenApiSchema Null = new() { Type = JsonSchemaType.Null };
+    private static readonly OpenApiSchema Two = new() { Type = JsonSchemaType.String, Enum = [JsonValue.Create("a"), JsonValue.Create("b")] };
+    private static readonly OpenApiSchema One = new() { Type = JsonSchemaType.String, Enum = [JsonValue.Create("")] };
+    private static readonly OpenApiSchema NestedTwo = new() { AnyOf = [Text, Two] };
+
+    public static TheoryData<string, OpenApiSchema, int?> Forms => new()
+    {
+        { "text, then two values", new() { AnyOf = [Text, Two] }, 1 },
+        { "two values, then text", new() { AnyOf = [Two, Text] }, 0 },
+        { "oneOf with null", new() { OneOf = [Null, Text, Two] }, 2 },
+        { "one value", new() { AnyOf = [Text, One] }, 0 },
+        { "untyped values", new() { AnyOf = [Text, new OpenApiSchema { Enum = Two.Enum }] }, 1 },
+        { "constrained text", new() { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 5 }, Two] }, 0 },
+        { "typed as string", new() { Type = JsonSchemaType.String, AnyOf = [Text, Two] }, 1 },
+        { "an open enum reused", new() { AnyOf = [Text, NestedTwo] }, 1 },
+        { "an open enum of one value reused", new() { AnyOf = [Text, new OpenApiSchema { AnyOf = [Text, One] }] }, null },
+        { "open enums two deep", new() { AnyOf = [Text, new OpenApiSchema { AnyOf = [Text, NestedTwo] }] }, null },
+        { "text with a format", new() { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }, Two] }, null },
+        { "text with a constant", new() { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String, Const = "x" }, Two] }, null },
+        { "text with alternatives", new() { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String, OneOf = [Text] }, Two] }, null },
+        { "text with properties", new() { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String, Properties = new Dictionary<string, IOpenApiSchema> { ["a"] = Text } }, Two] }, null },
+        { "text with allOf", new() { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String, AllOf = [Text] }, Two] }, null },
+        { "values with properties", new() { AnyOf = [Text, new OpenApiSchema { Enum = Two.Enum, Properties = new Dictionary<string, IOpenApiSchema> { ["a"] = Text } }] }, null },
+        { "values with allOf", new() { AnyOf = [Text, new OpenApiSchema { Enum = Two.Enum, AllOf = [Text] }] }, null },
+        { "integer values", new() { AnyOf = [Text, new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [JsonValue.Create(1), JsonValue.Create(2)] }] }, null },
+        { "two texts", new() { AnyOf = [Text, Text] }, null },
+        { "two enums", new() { AnyOf = [Two, Two] }, null },
+        { "a third alternative", new() { AnyOf = [Text, Two, new OpenApiSchema { Type = JsonSchemaType.Integer }] }, null },
+        { "text alone", new() { AnyOf = [Text, Null] }, null },
+        { "values alone", new() { AnyOf = [Two] }, null },
+        { "typed as integer", new() { Type = JsonSchemaType.Integer, AnyOf = [Text, Two] }, null },
+        { "with an enum of its own", new() { Enum = Two.Enum, AnyOf = [Text, Two] }, null },
+        { "with properties", new() { Properties = new Dictionary<string, IOpenApiSchema> { ["a"] = Text }, AnyOf = [Text, Two] }, null },
+        { "with allOf", new() { AllOf = [Text], AnyOf = [Text, Two] }, null },
+        { "split over oneOf and anyOf", new() { OneOf = [Text], AnyOf = [Two] }, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void Each_form_maps_as_the_alternative_it_names(string form, OpenApiSchema schema, int? chosen)
+    {
+        Assert.False(string.IsNullOrEmpty(form));
+        Assert.Equal(chosen, OpenEnum.Chosen(schema));
+        if (chosen is not null)
+        {
+            Assert.Equal(SchemaShape.Alias, SchemaClassifier.Classify(schema));
+        }
+    }
 
     [Fact]
     public void The_enum_is_the_type_when_it_lists_two_values_or_more()

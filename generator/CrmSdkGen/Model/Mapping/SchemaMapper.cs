@@ -194,19 +194,20 @@ internal sealed partial class SchemaMapper
     // failing at run time.
     private ApiConstraints? CheckPattern(ApiConstraints constraints, string pointer)
     {
-        if (constraints.Pattern is not { } pattern)
+        if (constraints.Pattern is not { } written)
         {
             return constraints;
         }
 
+        var pattern = EcmaPattern.ToDotNet(written);
         try
         {
             _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-            return constraints;
+            return constraints with { Pattern = pattern };
         }
         catch (System.ArgumentException exception)
         {
-            _sink.Report(DiagnosticIds.InvalidPattern, Severity.Warning, $"The pattern '{pattern}' is not a regular expression .NET can run ({exception.Message}); it is not checked.", pointer + "/pattern");
+            _sink.Report(DiagnosticIds.InvalidPattern, Severity.Warning, $"The pattern '{written}' is not a regular expression .NET can run ({exception.Message}); it is not checked.", pointer + "/pattern");
             var without = constraints with { Pattern = null };
             return without == new ApiConstraints() ? null : without;
         }
