@@ -72,7 +72,7 @@ internal static class SpecReader
 
         foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
         {
-            sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + error.Message, error.Pointer ?? "#");
+            sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + error.Message, PointerOf(error));
         }
 
         foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
@@ -80,11 +80,24 @@ internal static class SpecReader
             // Unresolved references are reported where the model meets them, with what was generated instead.
             if (warning.Message?.IndexOf("does not point to an existing", StringComparison.Ordinal) < 0)
             {
-                sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + warning.Message, warning.Pointer ?? "#");
+                sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + warning.Message, PointerOf(warning));
             }
         }
 
         return result.Document;
+    }
+
+    // The Swagger 2.0 reader leaves the pointer out of some findings and writes it at the end of the message instead.
+    private static string PointerOf(OpenApiError error)
+    {
+        if (error.Pointer is { Length: > 0 } pointer)
+        {
+            return pointer;
+        }
+
+        var message = error.Message ?? string.Empty;
+        var at = message.LastIndexOf(" at #", StringComparison.Ordinal);
+        return at < 0 || message.IndexOf(' ', at + 4) >= 0 ? "#" : message.Substring(at + 4);
     }
 
     private static Uri ToUri(string path) =>
