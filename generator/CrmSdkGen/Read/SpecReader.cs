@@ -15,6 +15,7 @@ namespace CrmSdkGen.Read;
 /// <summary>Stage 1: spec text to the OpenAPI object model, with every reader finding located in the text.</summary>
 internal static class SpecReader
 {
+    private static readonly Regex ComponentKey = new(@"^The key '(.+)' in '(\w+)' of components MUST match", RegexOptions.CultureInvariant);
     private static readonly Regex YamlPosition = new(@"line (\d+), column (\d+)", RegexOptions.CultureInvariant);
 
     public static OpenApiDocument? Read(string text, SpecFormat format, DiagnosticSink sink, IReadOnlyList<SpecFile>? siblings = null)
@@ -70,9 +71,10 @@ internal static class SpecReader
             return null;
         }
 
+        var swagger = VersionPointer(text) == "#/swagger";
         foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
         {
-            sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + error.Message, PointerOf(error));
+            sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + error.Message, PointerOf(error, swagger));
         }
 
         foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
@@ -80,24 +82,35 @@ internal static class SpecReader
             // Unresolved references are reported where the model meets them, with what was generated instead.
             if (warning.Message?.IndexOf("does not point to an existing", StringComparison.Ordinal) < 0)
             {
-                sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + warning.Message, PointerOf(warning));
+                sink.Report(DiagnosticIds.SpecRuleViolation, Severity.Info, "The spec breaks an OpenAPI rule; code is still generated: " + warning.Message, PointerOf(warning, swagger));
             }
         }
 
         return result.Document;
     }
 
-    // The Swagger 2.0 reader leaves the pointer out of some findings and writes it at the end of the message instead.
-    private static string PointerOf(OpenApiError error)
+    // Some findings carry their place only in the message: the Swagger 2.0 reader writes the pointer at its end, and
+    // the rule on component names, pointed at all of components, gives the key and its map (named as in OpenAPI 3 even
+    // for a 2.0 document).
+    private static string PointerOf(OpenApiError error, bool swagger)
     {
+        var message = error.Message ?? string.Empty;
+        var key = ComponentKey.Match(message);
+        if (key.Success)
+        {
+            var map = key.Groups[2].Value;
+            var holder = !swagger ? "#/components/" + map
+                : map switch { "schemas" => "#/definitions", "securitySchemes" => "#/securityDefinitions", _ => "#/" + map };
+            return holder + "/" + SpecPointer.Escape(key.Groups[1].Value);
+        }
+
         if (error.Pointer is { Length: > 0 } pointer)
         {
             return pointer;
         }
 
-        var message = error.Message ?? string.Empty;
         var at = message.LastIndexOf(" at #", StringComparison.Ordinal);
-        return at < 0 || message.IndexOf(' ', at + 4) >= 0 ? "#" : message.Substring(at + 4);
+        return at >= 0 && message.IndexOf(' ', at + 4) < 0 ? message.Substring(at + 4) : "#";
     }
 
     private static Uri ToUri(string path) =>

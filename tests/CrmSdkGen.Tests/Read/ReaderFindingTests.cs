@@ -26,6 +26,19 @@ public sealed class ReaderFindingTests
         Assert.Equal((8, 6), (finding.Span.StartLine, finding.Span.StartColumn));
     }
 
+    [Theory]
+    [InlineData("swagger: \"2.0\"\ninfo: { title: T, version: \"1\" }\npaths: {}\nsecurityDefinitions:\n  API Key: { type: apiKey, name: hapikey, in: query }\n", 4)]
+    [InlineData("swagger: \"2.0\"\ninfo: { title: T, version: \"1\" }\npaths: {}\ndefinitions:\n  ok: { type: string }\n  My Thing: { type: string }\n", 5)]
+    [InlineData("openapi: 3.0.3\ninfo: { title: T, version: \"1\" }\npaths: {}\ncomponents:\n  schemas:\n    My Thing: { type: string }\n", 5)]
+    public void A_component_key_the_names_rule_refuses_is_located_at_the_key(string spec, int line)
+    {
+        var result = GeneratedCompilation.GenerateText(spec);
+
+        var finding = Assert.Single(result.Diagnostics, diagnostic => diagnostic.Id == DiagnosticIds.SpecRuleViolation);
+        Assert.Contains("MUST match the regular expression", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(line, finding.Span.StartLine);
+    }
+
     [Fact]
     public void An_OpenAPI_3_finding_is_located_at_the_pointer_the_reader_gives()
     {
