@@ -58,7 +58,28 @@ internal static class Identifier
             builder.Insert(0, '_');
         }
 
+        if (builder.Length > MaxLength)
+        {
+            // C# refuses identifiers over 512 characters, and a file name holds 255 bytes; what stays apart, stays apart.
+            builder.Length = MaxLength - 9;
+            builder.Append('_').Append(StableHash(raw).ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return builder.ToString();
+    }
+
+    /// <summary>The longest identifier made: longer names are cut and end with a hash of the whole.</summary>
+    public const int MaxLength = 160;
+
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash;
     }
 
     /// <summary>camelCase for parameters and locals, escaped with @ when it is a keyword.</summary>

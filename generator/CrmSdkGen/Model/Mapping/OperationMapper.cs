@@ -52,12 +52,19 @@ internal sealed partial class OperationMapper
 
     private ApiOperation Map(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string pointer)
     {
-        var hint = operation.OperationId ?? method + path;
-        var group = operation.Tags?.FirstOrDefault()?.Name is { Length: > 0 } tag ? tag : FirstSegment(path);
+        var operationId = operation.OperationId;
+        if (operationId is { Length: > SpecLimits.MaxNameLength })
+        {
+            _sink.Report(DiagnosticIds.LimitExceeded, Severity.Warning, $"An operationId of {operationId.Length} characters is longer than {SpecLimits.MaxNameLength}; it is left out, and the method is named from the HTTP method and path.", pointer + "/operationId");
+            operationId = null;
+        }
+
+        var hint = operationId ?? method + path;
+        var group = operation.Tags?.FirstOrDefault()?.Name is { Length: > 0 and <= SpecLimits.MaxNameLength } tag ? tag : FirstSegment(path);
         var fixedHeaders = new List<ApiFixedHeader>();
         return new ApiOperation(
             group,
-            operation.OperationId,
+            operationId,
             method,
             path,
             operation.Summary,
