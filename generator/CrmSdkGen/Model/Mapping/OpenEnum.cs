@@ -65,7 +65,8 @@ internal static class OpenEnum
         && string.IsNullOrEmpty(schema.Format) && !SchemaFacts.HasProperties(schema)
         && schema.AllOf is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 };
 
-    // How many values a string enum alternative lists; an open enum itself counts once (OpenAI reuses its model ids so).
+    // How many values a string enum alternative lists. An open enum in that place lends its enum's values (OpenAI refers
+    // to its model ids so), one level deep, so that a schema referring to itself cannot recurse.
     private static int? KnownValues(IOpenApiSchema schema, bool nested)
     {
         if (SchemaFacts.NonNullType(schema) is not (null or JsonSchemaType.String) || SchemaFacts.HasProperties(schema) || schema.AllOf is { Count: > 0 })
